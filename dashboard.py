@@ -1,0 +1,138 @@
+"""Corridor Atlas — the map, the timeline and the source passages side by side."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.describe import feature_card, latest_events, overview
+from geo.draw import build_map, clicked_feature_id, project_colors
+from geo.filter import events_of, filter_atlas, passages_mentioning, with_selected
+from geo.timeline import selected_event_id, timeline_chart, timeline_frame
+from ui import state as S
+from ui import widgets as W
+
+st.set_page_config(page_title="Corridor Atlas", page_icon="🛤️", layout="wide")
+W.inject_css()
+atlas = S.atlas_or_stop()
+S.read_url_once(atlas)
+W.sidebar_filters(atlas)
+state = S.current_state(atlas)
+S.write_url(state)
+
+view = filter_atlas(atlas, state.filters)
+names = W.project_names(atlas)
+colors = project_colors(sorted(names))
+selected = state.selected
+
+st.title("Corridor Atlas", anchor=False)
+st.caption(
+    "Transport corridors between China and Central Asia — where they run, what happened "
+    "when, and who said so."
+)
+W.show_notices()
+if S.link_version() and S.link_version() != atlas.version:
+    st.info(
+        f"This link was made on data version {S.link_version()}; the atlas now shows version "
+        f"{atlas.version}, so some details may differ."
+    )
+W.share_link(state)
+
+
+def _on_map_click() -> None:
+    fid = clicked_feature_id(st.session_state.get("map"))
+    if fid in atlas.props:
+        S.select(fid)
+
+
+def _on_timeline_click() -> None:
+    eid = selected_event_id(st.session_state.get("timeline"))
+    if eid is not None:
+        ev = atlas.events.set_index("id").loc[eid]
+        S.select(ev["features"][0] if len(ev["features"]) else st.session_state.get(S.K_SEL), eid)
+
+
+map_col, panel_col = st.columns([3, 2], gap="medium")
+with map_col:
+    if selected and selected not in view.features.index:
+        st.caption("The selected feature is outside the current filters; it is drawn anyway.")
+    shown = with_selected(view.features, atlas.features, selected)
+    routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
+    fmap = build_map(routes, sites, atlas.boundaries, colors=colors, selected=selected)
+    st_folium(
+        fmap,
+        key="map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_active_drawing", "last_object_clicked_tooltip"],
+        on_change=_on_map_click,
+    )
+
+with panel_col:
+    if state.query:
+        hits = S.search_index(atlas).search(state.query)
+        st.markdown(f"**{len(hits)} passage(s) match the search**")
+        by_id = atlas.passages.set_index("passage_id")
+        for hit in hits[:30]:
+            p = by_id.loc[hit.key]
+            st.html(
+                W.passage_block(
+                    atlas, p["source"], int(p["index"]), p["text"], list(hit.spans), css_class="hit"
+                )
+            )
+            mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
+            for fid in dict.fromkeys(mentioned):
+                st.button(
+                    f"Show {W.markdown_literal(atlas.props[fid].name)}",
+                    key=f"hit-{hit.key}-{fid}",
+                    on_click=S.select,
+                    args=(fid,),
+                    type="tertiary",
+                )
+        st.divider()
+    if selected:
+        W.card(feature_card(atlas, selected))
+        st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
+        if state.event in set(atlas.events["id"]):
+            ev = atlas.events.set_index("id").loc[state.event]
+            st.markdown("**Selected event**")
+            W.event_evidence(atlas, ev)
+        passages = passages_mentioning(atlas, selected, state.filters.sources)
+        st.markdown(f"**{len(passages)} passage(s) mention it**")
+        for p in passages.itertuples(index=False):
+            st.html(W.passage_block(atlas, p.source, p.index, p.text, p.spans))
+        own = events_of(atlas, selected)
+        if len(own):
+            st.markdown("**Its events**")
+            W.events_table(atlas, own, key="own")
+    else:
+        counts = overview(view)
+        c = st.columns(5)
+        for col, (label, n) in zip(c, counts.items(), strict=True):
+            col.metric(label.capitalize(), n)
+        if state.event in set(atlas.events["id"]):
+            ev = atlas.events.set_index("id").loc[state.event]
+            st.markdown("**Selected event**")
+            W.event_evidence(atlas, ev)
+        st.markdown("**Latest events**")
+        W.events_table(atlas, latest_events(view), key="latest")
+        st.caption(
+            "Click a route or a site on the map, an event on the timeline, or a search "
+            "result to see the passages behind it."
+        )
+
+st.subheader("Timeline", anchor=False)
+highlight = set(events_of(atlas, selected)["id"]) if selected else set()
+if state.event:
+    highlight.add(state.event)
+frame = timeline_frame(
+    view.events, {k: v.title for k, v in atlas.sources.items()}, names, highlight=highlight
+)
+if len(frame):
+    st.altair_chart(
+        timeline_chart(frame, {names[p]: c for p, c in colors.items()}),
+        width="stretch",
+        key="timeline",
+        on_select=_on_timeline_click,
+        selection_mode="event",
+    )
+else:
+    st.info("No dated events in view. Widen the filters or the date range.")

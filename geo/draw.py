@@ -1,0 +1,508 @@
+"""Draw the atlas map: routes, sites and country outlines as one folium map that needs no network.
+
+The map is built for streamlit-folium: every clickable feature is a GeoJSON feature whose
+properties carry its ``id``, so the value ``st_folium`` returns after a click names the feature
+(:func:`clicked_feature_id`). Country outlines are the base map, so the map still reads with no
+tile server; OpenStreetMap tiles are an optional base layer. Every text from the data is
+HTML-escaped before it reaches a tooltip or the legend, and the Leaflet files are served locally
+(:func:`geo.assets.localize`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import numpy as np
+import shapely
+from branca.element import MacroElement
+from folium.template import Template
+
+from geo.assets import DEFAULT_BASE_URL, localize
+from geo.model import ID_RE
+
+__all__ = [
+    "PROJECT_PALETTE",
+    "SITE_ICONS",
+    "build_map",
+    "clicked_feature_id",
+    "project_colors",
+]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies. Ordered so that the first colours read best as thin lines on a light map
+# (yellow and black come last).
+PROJECT_PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+UNKNOWN_PROJECT_COLOR = "#7F7F7F"
+
+ROUTE_COLUMNS = ("id", "name", "kind", "project", "status", "geometry_quality")
+BOUNDARY_COLUMNS = ("iso_a2", "name")
+COORDINATE_DECIMALS = 5  # about 1 m: more digits only grow the page
+BOUNDARY_TOLERANCE_DEG = 0.01  # about 1 km: outlines are context, not data
+
+DASH_BY_QUALITY = {"schematic": "8 6", "approximate": "2 6"}
+SEA_COLOR = "#DCE6EC"
+LAND_COLOR = "#FAF8F3"
+OUTLINE_COLOR = "#8A9099"
+SELECTED_HALO = "#FFC20A"
+
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+# Site icons: inline SVG (no icon font, no image file), 24 px, dark shapes with a white edge so
+# they read on tiles and on the plain outlines. No xmlns: inline SVG in HTML does not need it.
+_INK = "#2B2F36"
+SITE_ICONS: dict[str, str] = {
+    "port": (
+        f'<circle cx="10" cy="10" r="8.5" fill="#fff" stroke="{_INK}" stroke-width="2"/>'
+        f'<path d="M10 5v9M7 7.5h6M5.5 11a4.5 4.5 0 0 0 9 0" fill="none" stroke="{_INK}" '
+        'stroke-width="1.8" stroke-linecap="round"/>'
+    ),
+    "dry_port": (
+        f'<rect x="2" y="4" width="16" height="12" rx="1" fill="{_INK}" stroke="#fff" '
+        'stroke-width="1.5"/>'
+        '<path d="M6.5 6.5v7M10 6.5v7M13.5 6.5v7" stroke="#fff" stroke-width="1.3"/>'
+    ),
+    "border_crossing": (
+        f'<path d="M10 1.5 18.5 10 10 18.5 1.5 10Z" fill="{_INK}" stroke="#fff" '
+        'stroke-width="1.5"/>'
+        '<path d="M10 5.5v9" stroke="#fff" stroke-width="1.6"/>'
+    ),
+    "station": (
+        f'<circle cx="10" cy="10" r="7" fill="#fff" stroke="{_INK}" stroke-width="3.5"/>'
+    ),
+    "tunnel": (
+        f'<path d="M2 18V10a8 8 0 0 1 16 0v8Z" fill="{_INK}" stroke="#fff" stroke-width="1.5"/>'
+        '<path d="M6 18v-7a4 4 0 0 1 8 0v7Z" fill="#fff"/>'
+    ),
+    "city": f'<circle cx="10" cy="10" r="5.5" fill="{_INK}" stroke="#fff" stroke-width="2"/>',
+    "logistics_hub": (
+        f'<path d="M10 1.5 17.4 5.75v8.5L10 18.5 2.6 14.25v-8.5Z" fill="{_INK}" stroke="#fff" '
+        'stroke-width="1.5"/>'
+        '<circle cx="10" cy="10" r="2.6" fill="#fff"/>'
+    ),
+}
+_UNKNOWN_SITE_ICON = (
+    f'<circle cx="10" cy="10" r="5" fill="{OUTLINE_COLOR}" stroke="#fff" stroke-width="2"/>'
+)
+
+_CSS = f"""
+.leaflet-container {{ background: {SEA_COLOR}; }}
+.atlas-site svg {{ display: block; overflow: visible; }}
+.atlas-legend {{
+  background: rgba(255, 255, 255, 0.94); color: #1F2933; padding: 8px 10px;
+  border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+  font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  max-height: 60vh; overflow-y: auto;
+}}
+.atlas-legend h4 {{ margin: 6px 0 3px; font-size: 12px; font-weight: 600; }}
+.atlas-legend h4:first-child {{ margin-top: 0; }}
+.atlas-legend div {{ display: flex; align-items: center; gap: 6px; white-space: nowrap; }}
+.atlas-legend svg {{ flex: none; }}
+"""
+
+
+def project_colors(projects: Iterable[Any]) -> dict[str, str]:
+    """Give each project a colour from :data:`PROJECT_PALETTE` (Okabe–Ito).
+
+    Pass every project of the atlas, not only those left by a filter, so that a project keeps
+    its colour when the filter changes. Projects are sorted, so the result does not depend on
+    their order; empty values are skipped. Past eight projects the palette repeats.
+
+    Examples
+    --------
+    >>> project_colors(["middle_corridor", "cpec", None, "cpec"])
+    {'cpec': '#0072B2', 'middle_corridor': '#D55E00'}
+    """
+    names = sorted({text for p in projects if (text := _text(p))})
+    return {name: PROJECT_PALETTE[i % len(PROJECT_PALETTE)] for i, name in enumerate(names)}
+
+
+def clicked_feature_id(returned: Mapping[str, Any] | None) -> str | None:
+    """The id of the route or site that was clicked, from the value ``st_folium`` returned.
+
+    streamlit-folium puts the clicked GeoJSON feature, as Leaflet's ``toGeoJSON()`` gives it,
+    under ``last_active_drawing``; :func:`build_map` writes ``id`` and ``layer`` into each
+    feature's properties. A click on a country outline, a value from before any click, or
+    anything malformed gives ``None``. ``last_active_drawing`` keeps the last clicked feature
+    until another feature is clicked, so compare with the previous value to see a new click.
+
+    Examples
+    --------
+    >>> clicked_feature_id({"last_active_drawing": {"type": "Feature",
+    ...     "properties": {"id": "horgos", "layer": "site"}, "geometry": None}})
+    'horgos'
+    >>> clicked_feature_id({"last_active_drawing": None}) is None
+    True
+    """
+    if not isinstance(returned, Mapping):
+        return None
+    drawing = returned.get("last_active_drawing")
+    if not isinstance(drawing, Mapping):
+        return None
+    properties = drawing.get("properties")
+    if not isinstance(properties, Mapping) or properties.get("layer") not in ("route", "site"):
+        return None
+    feature_id = properties.get("id")
+    if isinstance(feature_id, str) and ID_RE.match(feature_id):
+        return feature_id
+    return None
+
+
+def build_map(
+    routes: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    boundaries: gpd.GeoDataFrame,
+    *,
+    colors: Mapping[str, str],
+    selected: str | None = None,
+    tiles_online: bool = True,
+    base_url: str = DEFAULT_BASE_URL,
+) -> folium.Map:
+    """Draw routes, sites and country outlines on a folium map that loads nothing from the web.
+
+    Parameters
+    ----------
+    routes : GeoDataFrame
+        Columns ``id, name, kind, project, status, geometry_quality`` and LineString or
+        MultiLineString geometry. Coloured by ``project``; ``schematic`` lines are dashed and
+        ``approximate`` ones dotted.
+    sites : GeoDataFrame
+        Same columns with Point geometry; drawn with an icon per ``kind``.
+    boundaries : GeoDataFrame
+        Columns ``iso_a2, name`` and (Multi)Polygon geometry: the country outlines drawn as the
+        base map, simplified to about 1 km.
+    colors : mapping of str to str
+        Project to ``#rrggbb`` colour, e.g. from :func:`project_colors`. A project not in it is
+        drawn grey.
+    selected : str, optional
+        Id of a route or site to highlight and zoom to. An id that is not drawn is ignored.
+    tiles_online : bool
+        Add OpenStreetMap tiles as the default base layer, with "No tiles" as the other choice.
+        The outlines lie under the tiles, so a tile server that cannot be reached leaves the
+        outline map; with ``False`` the map has no tile layer and asks no tile server.
+    base_url : str
+        Where ``static/vendor/`` is served (see :func:`geo.assets.localize`).
+
+    Returns
+    -------
+    folium.Map
+        Pass it to ``st_folium`` and read the click with :func:`clicked_feature_id`.
+
+    Examples
+    --------
+    >>> m = build_map(routes, sites, boundaries, colors=project_colors(routes["project"]))
+    ... # doctest: +SKIP
+    """
+    _check_frame(routes, "routes", ROUTE_COLUMNS, ("LineString", "MultiLineString"))
+    _check_frame(sites, "sites", ROUTE_COLUMNS, ("Point",))
+    _check_frame(boundaries, "boundaries", BOUNDARY_COLUMNS, ("Polygon", "MultiPolygon"))
+    for project, color in colors.items():
+        if not isinstance(color, str) or not _HEX_COLOR.match(color):
+            raise ValueError(f"colors[{project!r}] = {color!r} is not a #rrggbb colour")
+    routes, sites, boundaries = (_to_wgs84(f) for f in (routes, sites, boundaries))
+
+    m = folium.Map(location=None, tiles=None, control_scale=True, min_zoom=2)
+    # Outlines sit below the tile pane (200): loaded tiles cover them, and where tiles fail or
+    # are switched off the outlines are the base map. Tiles let pointer events through, so the
+    # country tooltips work in both cases.
+    folium.map.CustomPane("atlas-outlines", z_index=150, pointer_events=True).add_to(m)
+
+    if tiles_online:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
+        folium.FeatureGroup(name="No tiles", overlay=False, show=False).add_to(m)
+
+    _outlines_layer(boundaries).add_to(m)
+    if len(routes):
+        _routes_layer(routes, colors, selected).add_to(m)
+    if len(sites):
+        _sites_layer(sites, selected).add_to(m)
+
+    _Legend(_legend_html(routes, sites, colors)).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    folium.plugins.Fullscreen(position="topleft").add_to(m)
+    _fit(m, routes, sites, boundaries, selected)
+    return localize(m, base_url)
+
+
+# ---------------------------------------------------------------------------------- layers
+
+
+def _outlines_layer(boundaries: gpd.GeoDataFrame) -> folium.GeoJson:
+    simplified = boundaries.geometry.simplify(BOUNDARY_TOLERANCE_DEG, preserve_topology=True)
+    features = [
+        _feature(
+            geometry,
+            {
+                "layer": "boundary",
+                "iso_a2": _text(row["iso_a2"]),
+                "name": _text(row["name"]),
+                "tooltip": html.escape(_text(row["name"])),
+            },
+        )
+        for geometry, (_, row) in zip(simplified, boundaries.iterrows(), strict=True)
+    ]
+    style = {
+        "color": OUTLINE_COLOR,
+        "weight": 1,
+        "fillColor": LAND_COLOR,
+        "fillOpacity": 1.0,
+    }
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Country outlines",
+        style_function=lambda _feature: style,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        pane="atlas-outlines",
+    )
+
+
+def _routes_layer(routes, colors, selected) -> folium.GeoJson:
+    features = []
+    for geometry, (_, row) in zip(routes.geometry, routes.iterrows(), strict=True):
+        props = _atlas_properties(row, "route")
+        quality = props["geometry_quality"]
+        note = {
+            "schematic": "schematic line: drawn between the places it links, not along the track",
+            "approximate": "approximate alignment",
+        }.get(quality)
+        props["tooltip"] = _tooltip_html(props, note)
+        features.append(_feature(geometry, props, feature_id=props["id"]))
+    # The selected route last, so that it is drawn over the others.
+    features.sort(key=lambda f: f["id"] == selected)
+
+    def style(feature: dict) -> dict:
+        props = feature["properties"]
+        is_selected = props["id"] == selected
+        out = {
+            "color": colors.get(props["project"], UNKNOWN_PROJECT_COLOR),
+            "weight": 7 if is_selected else 3.5,
+            "opacity": 1.0 if is_selected or selected is None else 0.55,
+            "lineCap": "round",
+            "lineJoin": "round",
+        }
+        if props["geometry_quality"] in DASH_BY_QUALITY:
+            out["dashArray"] = DASH_BY_QUALITY[props["geometry_quality"]]
+        return out
+
+    def highlight(feature: dict) -> dict:
+        return {"weight": 8 if feature["properties"]["id"] == selected else 6, "opacity": 1.0}
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Routes",
+        style_function=style,
+        highlight_function=highlight,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+    )
+
+
+def _sites_layer(sites, selected) -> folium.GeoJson:
+    features = []
+    for geometry, (_, row) in zip(sites.geometry, sites.iterrows(), strict=True):
+        props = _atlas_properties(row, "site")
+        props["tooltip"] = _tooltip_html(props, None)
+        features.append(_feature(geometry, props, feature_id=props["id"]))
+    features.sort(key=lambda f: f["id"] == selected)
+
+    def icon_options(feature: dict) -> dict:
+        # In a GeoJson with a marker, folium merges this into each marker's L.divIcon options.
+        props = feature["properties"]
+        size = 34 if props["id"] == selected else 24
+        return {
+            "html": _site_svg(props["kind"], size=size, selected=props["id"] == selected),
+            "iconSize": [size, size],
+            "iconAnchor": [size // 2, size // 2],
+            "className": "atlas-site",
+        }
+
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Sites",
+        marker=folium.Marker(icon=folium.DivIcon(class_name="atlas-site")),
+        style_function=icon_options,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+    )
+
+
+class _Legend(MacroElement):
+    """A Leaflet control holding the legend, so that it stays on the map in full screen."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            (function () {
+                var legend = L.control({position: "bottomright"});
+                legend.onAdd = function () {
+                    var div = L.DomUtil.create("div", "atlas-legend");
+                    div.innerHTML = {{ this.html|tojson }};
+                    L.DomEvent.disableClickPropagation(div);
+                    L.DomEvent.disableScrollPropagation(div);
+                    return div;
+                };
+                legend.addTo({{ this._parent.get_name() }});
+            })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend_html: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend_html
+        self.css = _CSS
+
+
+def _legend_html(routes, sites, colors) -> str:
+    parts: list[str] = []
+    projects = sorted({_text(p) for p in routes["project"]} - {""}) if len(routes) else []
+    if projects:
+        parts.append("<h4>Projects</h4>")
+        for project in projects:
+            color = colors.get(project, UNKNOWN_PROJECT_COLOR)
+            parts.append(f"<div>{_line_svg(color, None)}{html.escape(project)}</div>")
+    if len(routes):
+        qualities = set(routes["geometry_quality"].map(_text))
+        parts.append("<h4>Line</h4>")
+        parts.append(f"<div>{_line_svg(_INK, None)}surveyed or traced</div>")
+        for quality, dash in DASH_BY_QUALITY.items():
+            if quality in qualities:
+                parts.append(f"<div>{_line_svg(_INK, dash)}{quality}</div>")
+    kinds = sorted({_text(k) for k in sites["kind"]}) if len(sites) else []
+    if kinds:
+        parts.append("<h4>Sites</h4>")
+        for kind in kinds:
+            label = html.escape(kind.replace("_", " "))
+            parts.append(f"<div>{_site_svg(kind, size=16, selected=False)}{label}</div>")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------- helpers
+
+
+def _check_frame(frame, label: str, columns: tuple[str, ...], geom_types: tuple[str, ...]):
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise TypeError(f"{label} must be a GeoDataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{label} lacks column(s) {', '.join(missing)}")
+    if frame.crs is None and len(frame):
+        raise ValueError(f"{label} has no CRS; set it with .set_crs('EPSG:4326')")
+    key = "id" if "id" in columns else columns[0]
+    for value, geometry in zip(frame[key], frame.geometry, strict=True):
+        if geometry is None or geometry.is_empty:
+            raise ValueError(f"{label}: feature {value!r} has no geometry")
+        if geometry.geom_type not in geom_types:
+            raise ValueError(
+                f"{label}: feature {value!r} is a {geometry.geom_type}, "
+                f"expected {' or '.join(geom_types)}"
+            )
+    if "id" in columns:
+        duplicated = sorted(set(frame.loc[frame["id"].duplicated(), "id"]))
+        if duplicated:
+            raise ValueError(f"{label}: duplicate id(s) {', '.join(map(str, duplicated))}")
+
+
+def _to_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if frame.crs is None or frame.crs.to_epsg() == 4326:
+        return frame
+    return frame.to_crs("EPSG:4326")
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _atlas_properties(row, layer: str) -> dict[str, str]:
+    props = {column: _text(row[column]) for column in ROUTE_COLUMNS}
+    props["layer"] = layer
+    return props
+
+
+def _tooltip_html(props: dict[str, str], note: str | None) -> str:
+    """Escaped HTML: folium's GeoJsonTooltip puts property values into innerHTML as they are."""
+    details = " · ".join(
+        html.escape(props[key].replace("_", " ")) for key in ("kind", "status") if props[key]
+    )
+    lines = [f"<b>{html.escape(props['name'])}</b>"]
+    if details:
+        lines.append(details)
+    if props["project"]:
+        lines.append(html.escape(props["project"]))
+    if note:
+        lines.append(f"<i>{html.escape(note)}</i>")
+    # The newline survives in the text streamlit-folium returns as last_object_clicked_tooltip.
+    return "<br>\n".join(lines)
+
+
+def _feature(geometry, properties: dict, feature_id: str | None = None) -> dict:
+    rounded = shapely.transform(geometry, lambda xy: np.round(xy, COORDINATE_DECIMALS))
+    feature = {
+        "type": "Feature",
+        "properties": properties,
+        "geometry": shapely.geometry.mapping(rounded),
+    }
+    if feature_id is not None:
+        # A unique top-level id lets folium key its per-feature styles on feature.id.
+        feature["id"] = feature_id
+    return feature
+
+
+def _site_svg(kind: str, *, size: int, selected: bool) -> str:
+    shape = SITE_ICONS.get(kind, _UNKNOWN_SITE_ICON)
+    halo = (
+        f'<circle cx="10" cy="10" r="10.5" fill="{SELECTED_HALO}" opacity="0.85"/>'
+        if selected
+        else ""
+    )
+    return f'<svg width="{size}" height="{size}" viewBox="-1 -1 22 22">{halo}{shape}</svg>'
+
+
+def _line_svg(color: str, dash: str | None) -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        f'<svg width="28" height="10"><line x1="2" y1="5" x2="26" y2="5" stroke="{color}" '
+        f'stroke-width="3.5" stroke-linecap="round"{dash_attr}/></svg>'
+    )
+
+
+def _fit(m: folium.Map, routes, sites, boundaries, selected: str | None) -> None:
+    target = None
+    if selected is not None:
+        for frame in (routes, sites):
+            match = frame[frame["id"] == selected] if len(frame) else frame.iloc[0:0]
+            if len(match):
+                target = match
+                break
+    if target is None:
+        drawn = [f for f in (routes, sites) if len(f)]
+        target = drawn or ([boundaries] if len(boundaries) else [])
+        if not target:
+            m.location = [43.0, 70.0]  # Central Asia, for an empty atlas
+            m.options["zoom"] = 4
+            return
+        bounds = np.array([f.total_bounds for f in target])
+        west, south = bounds[:, 0].min(), bounds[:, 1].min()
+        east, north = bounds[:, 2].max(), bounds[:, 3].max()
+    else:
+        west, south, east, north = target.total_bounds
+    m.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=9)

@@ -1,0 +1,140 @@
+"""Filter the atlas to what a view shows: features, the passages that mention them, their events.
+
+Rules (documented on the Data page's methodology too):
+
+- country: a route matches when its geometry crosses the country (computed from the boundaries),
+  a site when the country is one of its countries;
+- project, kind, status: the feature's value is one of those chosen;
+- source: the feature is mentioned in one of the chosen sources; passages and events come only
+  from those sources;
+- date range: events that overlap the range; features are not hidden by dates (many have none);
+- an empty choice means "all".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.load import Atlas
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+@dataclass
+class View:
+    features: gpd.GeoDataFrame
+    mentions: pd.DataFrame
+    passages: pd.DataFrame
+    events: pd.DataFrame
+    filters: Filters = field(default_factory=Filters)
+
+
+def _feature_mask(atlas: Atlas, f: Filters) -> pd.Series:
+    feats = atlas.features
+    mask = pd.Series(True, index=feats.index)
+    if f.countries:
+        wanted = set(f.countries)
+        mask &= [
+            bool(wanted & set(crossed if is_route else countries))
+            for crossed, countries, is_route in zip(
+                feats["crossed"], feats["countries"], feats["is_route"], strict=True
+            )
+        ]
+    if f.projects:
+        mask &= feats["project"].isin(f.projects)
+    if f.kinds:
+        mask &= feats["kind"].isin(f.kinds)
+    if f.statuses:
+        mask &= feats["status"].isin(f.statuses)
+    if f.sources:
+        mentioned = set(atlas.mentions.loc[atlas.mentions["source"].isin(f.sources), "feature"])
+        mask &= feats["id"].isin(mentioned)
+    return mask
+
+
+def _events_in(atlas: Atlas, f: Filters, feature_ids: set[str], narrowed: bool) -> pd.DataFrame:
+    ev = atlas.events
+    mask = pd.Series(True, index=ev.index)
+    if f.sources:
+        mask &= ev["source"].isin(f.sources)
+    if f.date_from is not None:
+        mask &= ev["end"] >= pd.Timestamp(f.date_from)
+    if f.date_to is not None:
+        mask &= ev["start"] <= pd.Timestamp(f.date_to)
+    if narrowed:
+        # With features filtered, an event is in view when it concerns one of them.
+        mask &= [bool(feature_ids & set(fs)) for fs in ev["features"]]
+    return ev[mask]
+
+
+def filter_atlas(atlas: Atlas, filters: Filters) -> View:
+    """The features, mentions, passages and events in view under ``filters``.
+
+    Examples
+    --------
+    >>> view = filter_atlas(atlas, Filters(countries=("KG",)))  # doctest: +SKIP
+    >>> "cku_railway" in view.features.index  # doctest: +SKIP
+    True
+    """
+    feats = atlas.features[_feature_mask(atlas, filters)]
+    ids = set(feats["id"])
+    narrowed = bool(filters.countries or filters.projects or filters.kinds or filters.statuses)
+    mentions = atlas.mentions[atlas.mentions["feature"].isin(ids)]
+    if filters.sources:
+        mentions = mentions[mentions["source"].isin(filters.sources)]
+    passages = atlas.passages[atlas.passages["passage_id"].isin(set(mentions["passage_id"]))]
+    events = _events_in(atlas, filters, ids, narrowed)
+    return View(
+        features=feats, mentions=mentions, passages=passages, events=events, filters=filters
+    )
+
+
+def passages_mentioning(
+    atlas: Atlas, feature_id: str, sources: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Every passage that mentions ``feature_id`` with the mention offsets, in source order.
+
+    Columns: ``passage_id``, ``source``, ``index``, ``text`` and ``spans`` (a list of
+    ``(start, end)`` offsets of the feature's mentions in the passage).
+    """
+    m = atlas.mentions[atlas.mentions["feature"] == feature_id]
+    if sources:
+        m = m[m["source"].isin(sources)]
+    spans = m.groupby("passage_id")[["start", "end"]].apply(
+        lambda g: sorted(zip(g["start"], g["end"], strict=True))
+    )
+    out = atlas.passages[atlas.passages["passage_id"].isin(spans.index)].copy()
+    out["spans"] = out["passage_id"].map(spans)
+    return out.sort_values(["source", "index"]).reset_index(drop=True)
+
+
+def events_of(atlas: Atlas, feature_id: str) -> pd.DataFrame:
+    """The events that concern ``feature_id`` or, for a project, any of its features."""
+    members = set(atlas.features.loc[atlas.features["project"] == feature_id, "id"]) | {feature_id}
+    mask = [bool(members & set(fs)) for fs in atlas.events["features"]]
+    return atlas.events[mask]
+
+
+def with_selected(
+    shown: gpd.GeoDataFrame, features: gpd.GeoDataFrame, selected: str | None
+) -> gpd.GeoDataFrame:
+    """``shown`` plus the selected feature when the filters hid it (a selection stays visible)."""
+    if not selected or selected in shown.index or selected not in features.index:
+        return shown
+    return pd.concat([shown, features.loc[[selected]]])

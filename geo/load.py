@@ -1,0 +1,320 @@
+"""Load a checked data folder into one in-memory :class:`Atlas`.
+
+Loading is pure and deterministic: the same files give the same atlas (and the same
+``version``). The UI wraps :func:`load_atlas` in its cache once; nothing here knows about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import shape
+
+from geo.link import GazetteerEntry, Linker
+from geo.measure import countries_crossed, load_boundaries, route_lengths_km
+from geo.model import ROUTE_KINDS, FeatureProperties, SourceMeta
+from geo.passages import passage_id
+from geo.validate import BOUNDARIES, CheckedData, Problem, check_data
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class AtlasInvalid(Exception):
+    """The data folder has problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(
+            f"{len(problems)} problem(s) in the data:\n" + "\n".join(str(p) for p in problems)
+        )
+
+
+@dataclass
+class Atlas:
+    """Everything the atlas shows, as frames keyed by stable ids.
+
+    features : GeoDataFrame, one row per feature (``id`` index and column), with ``is_route``,
+        ``length_km`` and ``crossed`` (ISO alpha-2 codes of the countries a route crosses, by
+        km) computed from the geometry and the boundaries.
+    sources : source metadata by id; ``texts`` the verbatim texts.
+    passages : one row per passage (``passage_id``, ``source``, ``index``, ``offset``, ``text``).
+    mentions : one row per link between a passage and a feature (``origin`` is ``detected`` or
+        ``curated``); ``start``/``end`` are offsets inside the passage text.
+    events : one row per dated event, with ``start``/``end`` dates for drawing and the evidence.
+    crossings : km of each route inside each country.
+    """
+
+    version: str
+    features: gpd.GeoDataFrame
+    props: dict[str, FeatureProperties]
+    sources: dict[str, SourceMeta]
+    texts: dict[str, str]
+    passages: pd.DataFrame
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+    boundaries: gpd.GeoDataFrame
+    crossings: pd.DataFrame
+    linker: Linker
+
+    def project_of(self, feature_id: str) -> str | None:
+        p = self.props.get(feature_id)
+        return None if p is None else (p.project or None)
+
+
+def data_version(data_dir: Path) -> str:
+    """A short, stable fingerprint of every file in the data folder (names and bytes)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(data_dir)).encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def build_linker(checked: CheckedData) -> Linker:
+    entries = [
+        GazetteerEntry(feature=fid, project=p.project, text=text, lang=lang, context=tuple(ctx))
+        for fid, p in checked.props.items()
+        for lang, text, ctx in p.alias_entries()
+    ]
+    return Linker(entries, false_friends=[f.text for f in checked.gazetteer.false_friends])
+
+
+def _features_frame(checked: CheckedData) -> gpd.GeoDataFrame:
+    rows = []
+    for feat in checked.features:
+        p = checked.props[feat["properties"]["id"]]
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "project": p.project or "",
+                "status": p.status,
+                "status_as_of": p.status_as_of,
+                "countries": list(p.countries),
+                "geometry_quality": p.geometry_quality,
+                "geometry_source": p.geometry_source,
+                "geometry_source_url": p.geometry_source_url,
+                "description": p.description,
+                "is_route": p.kind in ROUTE_KINDS,
+                "geometry": shape(feat["geometry"]),
+            }
+        )
+    gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    return gdf.set_index("id", drop=False).rename_axis(None)
+
+
+def _mentions_frame(checked: CheckedData, linker: Linker) -> pd.DataFrame:
+    rows = []
+    suppressed = {
+        (s.feature, s.span.source, s.span.passage, s.span.start, s.span.end)
+        for s in checked.links.suppress
+    }
+    for sid, src in checked.sources.items():
+        for m in linker.link(src.text):
+            p = src.passages[m.passage]
+            start, end = m.start - p.offset, m.end - p.offset
+            if (m.feature, sid, m.passage, start, end) in suppressed:
+                continue
+            rows.append(
+                {
+                    "feature": m.feature,
+                    "project": m.project or "",
+                    "source": sid,
+                    "passage": m.passage,
+                    "passage_id": passage_id(sid, m.passage),
+                    "start": start,
+                    "end": min(end, len(p.text)),
+                    "text": m.text,
+                    "alias": m.alias,
+                    "rule": m.rule,
+                    "origin": "detected",
+                }
+            )
+    for a in checked.links.add:
+        rows.append(
+            {
+                "feature": a.feature,
+                "project": checked.props[a.feature].project or "",
+                "source": a.span.source,
+                "passage": a.span.passage,
+                "passage_id": passage_id(a.span.source, a.span.passage),
+                "start": a.span.start,
+                "end": a.span.end,
+                "text": a.span.quote,
+                "alias": "",
+                "rule": f"curated: {a.reason}",
+                "origin": "curated",
+            }
+        )
+    cols = [
+        "feature",
+        "project",
+        "source",
+        "passage",
+        "passage_id",
+        "start",
+        "end",
+        "text",
+        "alias",
+        "rule",
+        "origin",
+    ]
+    return (
+        pd.DataFrame(rows, columns=cols)
+        .drop_duplicates(["feature", "source", "passage", "start", "end"])
+        .sort_values(["source", "passage", "start", "feature"])
+        .reset_index(drop=True)
+    )
+
+
+def date_bounds(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day a date of any precision covers (``2025-06`` → June 1..30).
+
+    >>> [str(d.date()) for d in date_bounds("2025-04-03/2025-04-04")]
+    ['2025-04-03', '2025-04-04']
+    """
+    start, _, end = date.partition("/")
+    end = end or start
+
+    def first(d: str) -> pd.Timestamp:
+        parts = d.split("-")
+        return pd.Timestamp(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+
+    def last(d: str) -> pd.Timestamp:
+        parts = d.split("-")
+        if len(parts) == 3:
+            return first(d)
+        if len(parts) == 2:
+            return first(d) + pd.offsets.MonthEnd(0)
+        return pd.Timestamp(int(parts[0]), 12, 31)
+
+    return first(start), last(end)
+
+
+def _events_frame(checked: CheckedData) -> pd.DataFrame:
+    rows = []
+    for ev in checked.events:
+        start, end = date_bounds(ev.date)
+        projects = sorted({checked.props[f].project for f in ev.features} - {None, ""})
+        rows.append(
+            {
+                "id": ev.id,
+                "date": ev.date,
+                "precision": ev.precision,
+                "start": start,
+                "end": end,
+                "title": ev.title,
+                "features": list(ev.features),
+                "projects": projects,
+                "project": projects[0]
+                if len(projects) == 1
+                else ("" if not projects else "several"),
+                "source": ev.evidence.source,
+                "passage": ev.evidence.passage,
+                "passage_id": passage_id(ev.evidence.source, ev.evidence.passage),
+                "evidence": ev.evidence.quote,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "date_text": ev.date_span.quote,
+                "date_start": ev.date_span.start,
+                "date_end": ev.date_span.end,
+            }
+        )
+    cols = [
+        "id",
+        "date",
+        "precision",
+        "start",
+        "end",
+        "title",
+        "features",
+        "projects",
+        "project",
+        "source",
+        "passage",
+        "passage_id",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "date_text",
+        "date_start",
+        "date_end",
+    ]
+    return pd.DataFrame(rows, columns=cols).sort_values(["start", "id"]).reset_index(drop=True)
+
+
+def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
+    """Check and load a data folder.
+
+    Raises
+    ------
+    AtlasInvalid
+        When the folder has any problem; the exception lists them all.
+
+    Examples
+    --------
+    >>> atlas = load_atlas("data")
+    >>> "cku_railway" in atlas.features.index
+    True
+    """
+    data_dir = Path(data_dir)
+    checked = check_data(data_dir)
+    boundaries = None
+    if not checked.problems:
+        try:
+            boundaries = load_boundaries(data_dir / BOUNDARIES)
+        except (OSError, ValueError) as e:
+            checked.problem(BOUNDARIES, "-", str(e))
+    if checked.problems:
+        raise AtlasInvalid(sorted(checked.problems))
+    assert boundaries is not None
+
+    features = _features_frame(checked)
+    lengths = route_lengths_km(features)
+    features["length_km"] = features["id"].map(lengths)
+    crossings = countries_crossed(features[features["is_route"]], boundaries)
+    crossed = (
+        crossings[crossings["iso_a2"].fillna("") != ""]
+        .groupby("feature_id", sort=False)["iso_a2"]
+        .agg(list)
+    )
+    features["crossed"] = [crossed.get(fid, []) for fid in features["id"]]
+
+    passages = pd.DataFrame(
+        [
+            {
+                "passage_id": p.id,
+                "source": sid,
+                "index": p.index,
+                "offset": p.offset,
+                "text": p.text,
+            }
+            for sid, src in checked.sources.items()
+            for p in src.passages
+        ],
+        columns=["passage_id", "source", "index", "offset", "text"],
+    )
+    linker = build_linker(checked)
+    return Atlas(
+        version=data_version(data_dir),
+        features=features,
+        props=dict(checked.props),
+        sources={sid: s.meta for sid, s in checked.sources.items()},
+        texts={sid: s.text for sid, s in checked.sources.items()},
+        passages=passages,
+        mentions=_mentions_frame(checked, linker),
+        events=_events_frame(checked),
+        boundaries=boundaries,
+        crossings=crossings,
+        linker=linker,
+    )

@@ -1,0 +1,239 @@
+"""The typed shapes of the atlas's data files (pydantic models) and the vocabularies they use.
+
+Every data file in ``data/`` is read through one of these models, so a wrong field is reported with
+the file, the record id and the field that is wrong (see :mod:`geo.validate`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+KINDS = (
+    "railway",
+    "corridor",
+    "freight_service",
+    "ferry",
+    "road",
+    "port",
+    "dry_port",
+    "border_crossing",
+    "station",
+    "tunnel",
+    "city",
+    "logistics_hub",
+)
+ROUTE_KINDS = ("railway", "corridor", "freight_service", "ferry", "road")
+SITE_KINDS = tuple(k for k in KINDS if k not in ROUTE_KINDS)
+STATUSES = ("operational", "under_construction", "planned", "proposed", "existing")
+GEOMETRY_QUALITIES = ("surveyed", "traced", "schematic", "approximate")
+LANGUAGES = ("en", "zh", "ru", "kk", "ky", "uz", "tr", "az", "ka")
+PRECISIONS = ("day", "month", "year", "range")
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+RANGE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?/\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Alias(Strict):
+    """A name that the linker looks for. ``context`` words, when given, must also occur in the same
+    passage (e.g. "Koshtobe" is the CKU tunnel only where the passage speaks of a tunnel)."""
+
+    text: str = Field(min_length=1)
+    context: tuple[str, ...] = ()
+
+
+class Span(Strict):
+    """An exact span of a source passage: ``passage_text[start:end] == quote``."""
+
+    source: str
+    passage: int = Field(ge=0)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end <= self.start:
+            raise ValueError(f"span end {self.end} is not after start {self.start}")
+        if self.end - self.start != len(self.quote):
+            raise ValueError(
+                f"span {self.start}..{self.end} is {self.end - self.start} characters long "
+                f"but its quote is {len(self.quote)}"
+            )
+        return self
+
+
+class Reference(Strict):
+    """Evidence outside the atlas's own sources: a publication or dataset, with its address."""
+
+    citation: str = Field(min_length=3)
+    url: str | None = None
+
+
+class StatusEvidence(Strict):
+    """Why a feature has its status: a span of one of our sources, or an outside reference."""
+
+    span: Span | None = None
+    reference: Reference | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> StatusEvidence:
+        if (self.span is None) == (self.reference is None):
+            raise ValueError("status evidence needs exactly one of 'span' or 'reference'")
+        return self
+
+
+class FeatureProperties(Strict):
+    id: str
+    name: str = Field(min_length=1)
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    project: str | None = None
+    status: Literal[STATUSES]  # type: ignore[valid-type]
+    status_as_of: str
+    status_evidence: StatusEvidence
+    aliases: dict[str, tuple[str | Alias, ...]]
+    countries: tuple[str, ...] = Field(min_length=1)
+    geometry_quality: Literal[GEOMETRY_QUALITIES]  # type: ignore[valid-type]
+    geometry_source: str = Field(min_length=3)
+    geometry_source_url: str | None = None
+    waypoints: tuple[str, ...] = ()
+    description: str = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _snake_case(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} is not snake_case (a-z, 0-9, _)")
+        return v
+
+    @field_validator("status_as_of")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        if not DATE_RE.match(v):
+            raise ValueError(f"status_as_of {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return v
+
+    @field_validator("aliases")
+    @classmethod
+    def _languages(cls, v: dict) -> dict:
+        unknown = sorted(set(v) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"aliases in unknown languages {unknown}; known: {list(LANGUAGES)}")
+        if not v.get("en"):
+            raise ValueError("aliases need at least one English ('en') name")
+        return v
+
+    @field_validator("countries")
+    @classmethod
+    def _iso2(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        import pycountry
+
+        for code in v:
+            if pycountry.countries.get(alpha_2=code) is None:
+                raise ValueError(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+        return v
+
+    def alias_entries(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(language, text, context words) for every alias, the name included."""
+        out = [("en", self.name, ())]
+        for lang, items in self.aliases.items():
+            for item in items:
+                if isinstance(item, Alias):
+                    out.append((lang, item.text, item.context))
+                else:
+                    out.append((lang, item, ()))
+        return out
+
+
+class SourceMeta(Strict):
+    id: str
+    title: str = Field(min_length=1)
+    title_supplied: bool = False
+    publisher: str = Field(min_length=1)
+    authors: tuple[str, ...] = ()
+    interviewer: str | None = None
+    published: str
+    published_precision: Literal["day", "month", "year"]
+    published_evidence: str = Field(min_length=3)
+    url: str | None = None
+    language: str = Field(min_length=2, max_length=3)
+    translated_from: str | None = None
+    rights: str = Field(min_length=3)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _precision_matches(self) -> SourceMeta:
+        if not DATE_RE.match(self.published):
+            raise ValueError(f"published {self.published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        parts = {1: "year", 2: "month", 3: "day"}[len(self.published.split("-"))]
+        if parts != self.published_precision:
+            raise ValueError(
+                f"published {self.published!r} has {parts} precision but "
+                f"published_precision says {self.published_precision!r}"
+            )
+        return self
+
+
+class Event(Strict):
+    id: str
+    date: str
+    precision: Literal[PRECISIONS]  # type: ignore[valid-type]
+    title: str = Field(min_length=1)
+    features: tuple[str, ...] = ()
+    date_span: Span
+    evidence: Span
+
+    @field_validator("id")
+    @classmethod
+    def _snake_case(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} is not snake_case (a-z, 0-9, _)")
+        return v
+
+    @model_validator(mode="after")
+    def _date_matches_precision(self) -> Event:
+        if self.precision == "range":
+            if not RANGE_RE.match(self.date):
+                raise ValueError(f"date {self.date!r} is not START/END for a range")
+        else:
+            want = {"year": 1, "month": 2, "day": 3}[self.precision]
+            if not DATE_RE.match(self.date) or len(self.date.split("-")) != want:
+                raise ValueError(f"date {self.date!r} does not have {self.precision} precision")
+        return self
+
+
+class LinkAddition(Strict):
+    feature: str
+    span: Span
+    reason: str = Field(min_length=3)
+
+
+class LinkSuppression(Strict):
+    feature: str
+    span: Span
+    reason: str = Field(min_length=3)
+
+
+class LinkOverrides(Strict):
+    add: tuple[LinkAddition, ...] = ()
+    suppress: tuple[LinkSuppression, ...] = ()
+
+
+class FalseFriend(Strict):
+    text: str = Field(min_length=1)
+    reason: str = Field(min_length=3)
+
+
+class Gazetteer(Strict):
+    """Extra linker knowledge: phrases that contain an alias but are not a mention of it, and
+    aliases deliberately shared by two features."""
+
+    false_friends: tuple[FalseFriend, ...] = ()
+    shared_aliases: tuple[str, ...] = ()

@@ -1,0 +1,132 @@
+"""Draw dated events as an Altair timeline: one row per project, coloured like the map.
+
+An event's precision is visible: a day is a dot, a month, a year or a range is a bar over the
+whole period it covers with a hollow marker at its start, so "June 2025" is never drawn as if it
+were June 1. The selection parameter ``event`` (a click on a marker) carries the event id back to
+the app.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+SELECTION = "event"
+NO_PROJECT = "(context)"
+CONTEXT_COLOR = "#7f7f7f"
+
+
+def timeline_frame(
+    events: pd.DataFrame,
+    source_titles: dict[str, str],
+    project_names: dict[str, str],
+    highlight: set[str] | None = None,
+) -> pd.DataFrame:
+    """The plain frame the chart draws: one row per event with its period and labels."""
+    rows = []
+    for ev in events.itertuples(index=False):
+        project = (
+            ev.project
+            if ev.project and ev.project != "several"
+            else (ev.projects[0] if len(ev.projects) else "")
+        )
+        rows.append(
+            {
+                "id": ev.id,
+                "title": ev.title,
+                "date": ev.date,
+                "precision": ev.precision,
+                "start": ev.start,
+                "end": ev.end + pd.Timedelta(days=1),  # the period ends at the end of its last day
+                "project": project_names.get(project, project) if project else NO_PROJECT,
+                "source": source_titles.get(ev.source, ev.source),
+                "highlight": bool(highlight) and ev.id in highlight,
+                "dimmed": bool(highlight) and ev.id not in highlight,
+                "shape": "circle" if ev.precision == "day" else "stroke",
+            }
+        )
+    cols = [
+        "id",
+        "title",
+        "date",
+        "precision",
+        "start",
+        "end",
+        "project",
+        "source",
+        "highlight",
+        "dimmed",
+        "shape",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def timeline_chart(
+    frame: pd.DataFrame, colors: dict[str, str], height: int = 220
+) -> alt.LayerChart:
+    """An Altair chart of ``frame`` (from :func:`timeline_frame`); ``colors`` maps the project
+    label shown on the chart to its colour (the map's palette)."""
+    domain = list(colors)
+    if (frame["project"] == NO_PROJECT).any() and NO_PROJECT not in colors:
+        domain.append(NO_PROJECT)
+    rng = [colors.get(d, CONTEXT_COLOR) for d in domain]
+    color = alt.Color(
+        "project:N",
+        scale=alt.Scale(domain=domain, range=rng),
+        legend=alt.Legend(title="Project", orient="bottom"),
+    )
+    tooltip = [
+        alt.Tooltip("title:N", title="Event"),
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("precision:N", title="Precision"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
+    opacity = alt.condition("datum.dimmed", alt.value(0.25), alt.value(0.95))
+    y = alt.Y("project:N", title=None, sort=domain, axis=alt.Axis(labelLimit=220))
+    base = alt.Chart(frame)
+    periods = (
+        base.transform_filter("datum.precision != 'day'")
+        .mark_bar(height=12, cornerRadius=3)
+        .encode(
+            x=alt.X("start:T", title=None),
+            x2="end:T",
+            y=y,
+            color=color,
+            opacity=opacity,
+            tooltip=tooltip,
+        )
+    )
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")
+    markers = (
+        base.mark_point(filled=True, size=110, stroke="black")
+        .encode(
+            x="start:T",
+            y=y,
+            color=color,
+            opacity=opacity,
+            shape=alt.Shape(
+                "precision:N",
+                legend=alt.Legend(title="Precision", orient="bottom"),
+                scale=alt.Scale(
+                    domain=["day", "month", "year", "range"],
+                    range=["circle", "triangle-right", "square", "diamond"],
+                ),
+            ),
+            strokeWidth=alt.condition("datum.highlight", alt.value(2.5), alt.value(0)),
+            tooltip=tooltip,
+        )
+        .add_params(pick)
+    )
+    return alt.layer(periods, markers).properties(height=height, width="container")
+
+
+def selected_event_id(selection_state: object) -> str | None:
+    """The event id in the value ``st.altair_chart(on_select="rerun")`` returns, if any."""
+    try:
+        chosen = selection_state["selection"][SELECTION]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    if isinstance(chosen, list) and chosen and isinstance(chosen[0], dict):
+        value = chosen[0].get("id")
+        return value if isinstance(value, str) else None
+    return None

@@ -1,0 +1,51 @@
+"""Data: the features in view with their measures, downloads, and how the data was made."""
+
+import streamlit as st
+
+from geo.export import export_csv, export_geojson, feature_table
+from geo.filter import filter_atlas
+from ui import state as S
+from ui import widgets as W
+
+st.set_page_config(page_title="Data · Corridor Atlas", page_icon="🛤️", layout="wide")
+W.inject_css()
+atlas = S.atlas_or_stop()
+S.read_url_once(atlas)
+W.sidebar_filters(atlas)
+state = S.current_state(atlas)
+S.write_url(state)
+W.show_notices()
+view = filter_atlas(atlas, state.filters)
+
+st.title("Data", anchor=False)
+st.caption(
+    f"{len(view.features)} of {len(atlas.features)} features under the current filters · "
+    f"data version {atlas.version}"
+)
+st.dataframe(
+    feature_table(view.features),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "length_km": st.column_config.NumberColumn("length (km)", format="%.0f"),
+        "source": st.column_config.LinkColumn("coordinate source"),
+    },
+)
+c1, c2 = st.columns(2)
+c1.download_button(
+    "Download GeoJSON",
+    export_geojson(view.features),
+    file_name=f"corridor-atlas-{atlas.version}.geojson",
+    mime="application/geo+json",
+    width="stretch",
+)
+c2.download_button(
+    "Download CSV",
+    export_csv(view.features),
+    file_name=f"corridor-atlas-{atlas.version}.csv",
+    mime="text/csv",
+    width="stretch",
+)
+
+st.header("Methodology", anchor=False)
+st.markdown(open(S.methodology_path(), encoding="utf-8").read())

@@ -1,0 +1,108 @@
+import doctest
+
+import pytest
+
+import geo.normalize
+from geo.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Horgos", "horgos"),
+        ("HORGOS", "horgos"),
+        ("China-Kyrgyzstan-Uzbekistan", "china-kyrgyzstan-uzbekistan"),
+        ("China–Kyrgyzstan—Uzbekistan", "china-kyrgyzstan-uzbekistan"),  # en, em dash
+        ("China – Kyrgyzstan — Uzbekistan", "china-kyrgyzstan-uzbekistan"),  # spaced
+        ("China \u2212 Kyrgyzstan\u2011Uzbekistan", "china-kyrgyzstan-uzbekistan"),  # minus, nb
+        ("China\u2012Kyrgyzstan\u2010Uzbekistan", "china-kyrgyzstan-uzbekistan"),  # figure, hyph
+        ("China -- Kyrgyzstan", "china-kyrgyzstan"),
+        ("China-Kyrgyzstan-\nUzbekistan", "china-kyrgyzstan-uzbekistan"),
+        ("Middle\nCorridor", "middle corridor"),
+        ("Middle \r\n\t Corridor", "middle corridor"),
+        ("Middle\u00a0Corridor", "middle corridor"),  # no-break space
+        ("Middle\u202f\u3000Corridor", "middle corridor"),
+        ("Xi\u2019an", "xi'an"),
+        ("O\u02bbzbekiston", "o'zbekiston"),
+        ("\u201cMiddle Corridor\u201d", '"middle corridor"'),
+        ("«Средний коридор»", '"средний коридор"'),
+        ("Ёлка и ёж", "елка и еж"),
+        ("Hor\u00adgos", "horgos"),  # soft hyphen
+        ("Hor\u200bgos\u200d\ufeff", "horgos"),  # zero-width characters
+        ("Straße", "strasse"),
+        ("İSTANBUL", "istanbul"),
+        ("中吉乌铁路项目", "中吉乌铁路项目"),
+        ("", ""),
+    ],
+)
+def test_normalize_text(text, expected):
+    assert normalize(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Horgos",
+        "Straße  Horgos\u2019s",
+        "China – Kyrgyzstan —\n Uzbekistan\u00ad railway",
+        "ﬁ—ß ß\u200b  İz",
+        "  leading and trailing \n\n",
+        "Хоргос, ЁЛКА; 霍尔果斯 – Khorgos",
+    ],
+)
+def test_offsets_point_at_the_character_each_normalised_character_came_from(text):
+    norm, offsets = normalize(text)
+    assert len(offsets) == len(norm)
+    assert list(offsets) == sorted(offsets)
+    for i, c in enumerate(norm):
+        source = text[offsets[i]]
+        if c == " ":
+            assert source.isspace()
+        elif c == "-":
+            assert normalize(source)[0] == "-"
+        else:
+            assert c in normalize(source)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "original"),
+    [
+        ("Straße Horgos", "horgos", "Horgos"),
+        ("ßßß  Horgos\u00ad, then", "horgos", "Horgos"),
+        (
+            "İİ China – Kyrgyzstan — Uzbekistan!",
+            "china-kyrgyzstan-uzbekistan",
+            "China – Kyrgyzstan — Uzbekistan",
+        ),
+        ("a\n\n\nMiddle\nCorridor\u200b.", "middle corridor", "Middle\nCorridor"),
+    ],
+)
+def test_span_slices_the_original_exactly(text, word, original):
+    norm, offsets = normalize(text)
+    start = norm.index(word)
+    first, stop = offsets.span(start, start + len(word))
+    assert text[first:stop] == original
+
+
+def test_offsets_is_a_sequence():
+    norm, offsets = normalize("Straße ab")
+    assert offsets[-1] == 8
+    assert offsets[4:6] == [4, 4]
+    with pytest.raises(IndexError, match="outside"):
+        offsets[len(norm)]
+
+
+def test_plain_text_maps_one_to_one():
+    text = "The Middle Corridor links China and Europe.\nSecond line."
+    norm, offsets = normalize(text)
+    assert norm == text.lower().replace("\n", " ")
+    assert list(offsets) == list(range(len(text)))
+
+
+def test_rejects_non_text():
+    with pytest.raises(TypeError, match="bytes"):
+        normalize(b"Horgos")
+
+
+def test_docstring_examples():
+    assert doctest.testmod(geo.normalize).failed == 0

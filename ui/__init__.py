@@ -1,0 +1,1 @@
+"""Streamlit glue shared by the pages (the only code besides the pages that imports streamlit)."""
