@@ -243,18 +243,65 @@ def _complete_range(first: Parts, last: Parts) -> tuple[Parts, Parts]:
 # --------------------------------------------------------------------------------------------
 # Rules: each is a compiled pattern and a reader turning a match into a candidate.
 
+# Each rule is also given a trigger: a cheap pattern (a branch of literals, which the regex engine
+# scans for quickly) that every match of the rule contains. The rule's own pattern only runs in
+# the zones around its trigger's hits, which keeps the whole scan fast on long texts.
+
+
+def _literals(words: list[str]) -> re.Pattern[str]:
+    variants = {v for w in words for v in (w, w[0].upper() + w[1:])}
+    return re.compile("|".join(sorted(variants, key=len, reverse=True)))
+
+
+_MONTH_TRIGGER = re.compile(
+    "(?:" + _literals([*_MONTHS_EN, *(w.upper() for w in _MONTHS_EN)]).pattern + ")(?![a-z])"
+)
+_YEAR_TRIGGER = re.compile(r"(?:1[89]|20)\d\d")
+_RELATIVE_EN_TRIGGER = re.compile(
+    "(?:" + _literals(["last", "this", "next"]).pattern + r")\s+(?:[Yy]ear|[Mm]onth)|"
+    + _literals(["yesterday", "today", "tomorrow"]).pattern
+)
+_ZH_TRIGGER = re.compile("[年月日天]")
+_RU_MONTH_TRIGGER = _literals([*_RU_STEMS[:4], "май", "мая", "мае", *_RU_STEMS[5:]])
+_RU_RELATIVE_TRIGGER = _literals(
+    ["прошл", "этом", "этого", "текущ", "нынешн", "сего", "следующ", "будущ", "вчера", "завтра"]
+)
+_ZONE_BEFORE = 50  # characters a match may start before its trigger
+_ZONE_AFTER = 80  # characters a match may end after its trigger
+
 Reader = Callable[[re.Match[str], _Published | None], _Found | None]
-_RULES: list[tuple[re.Pattern[str], Reader]] = []
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Reader], Reader]:
+@dataclass(frozen=True)
+class _Rule:
+    trigger: re.Pattern[str]
+    pattern: re.Pattern[str]
+    read: Reader
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(trigger: re.Pattern[str], pattern: str, flags: int = 0) -> Callable[[Reader], Reader]:
     compiled = re.compile(pattern, flags)
 
     def register(reader: Reader) -> Reader:
-        _RULES.append((compiled, reader))
+        _RULES.append(_Rule(trigger, compiled, reader))
         return reader
 
     return register
+
+
+def _zones(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged windows of text around the hits of ``trigger``."""
+    zones: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _ZONE_BEFORE), min(len(text), m.end() + _ZONE_AFTER)
+        if zones and lo <= zones[-1][1]:
+            zones[-1] = (zones[-1][0], hi)
+        else:
+            zones.append((lo, hi))
+    return zones
 
 
 def _read_day_date(
@@ -291,11 +338,18 @@ def _read_day_date(
         return _Found(m.start(), end, rule, (year, month1, _day(m["d1"])))
     first, last = _complete_range((y1, month1, _day(m["d1"])), (y2, month2, _day(m["d2"])))
     rule = "_".join(filter(None, (prefix, shape, "range")))
-    return _Found(m.start(), end, rule, first, last)
+    found = _Found(m.start(), end, rule, first, last)
+    if _plausible(found) or not m["m1"]:
+        return found
+    # "Oct. 13 and 13 October": not a range, but its first date stands on its own
+    end = m.end("y1") if m["y1"] else m.end("m1") if shape == "day_month" else m.end("d1")
+    rule = "_".join(filter(None, (prefix, shape, "year" if y1 else "")))
+    return _Found(m.start(), end, rule, (y1, month1, _day(m["d1"])))
 
 
 # English: "Oct 13", "October 13, 2024", "April 3-4, 2025", "April 30-May 2", "June 6 last year".
 @_rule(
+    _MONTH_TRIGGER,
     r"\b" + _g("m1", _MONTH) + r"\s+" + _g("d1", _DAY)
     + r"(?:,?\s+" + _g("y1", _YEAR) + ")?"
     + "(?:" + _SEP + "(?:" + _g("m2", _MONTH) + r"\s+)?" + _g("d2", _DAY) + ")?"
@@ -308,6 +362,7 @@ def _month_first(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # English: "13 October", "6 June 2024", "the 6th of June", "3–4 April 2025", "30 April - 2 May".
 @_rule(
+    _MONTH_TRIGGER,
     r"(?<![\d.,$#€£¥])\b(?:the\s+)?" + _g("d1", _DAY) + r"(?:\s+of)?"
     + r"(?:\s+" + _g("m1", _MONTH) + r"(?:,?\s+" + _g("y1", _YEAR) + ")?)?"
     + "(?:" + _SEP + r"(?:the\s+)?" + _g("d2", _DAY) + r"(?:\s+of)?)?"
@@ -321,6 +376,7 @@ def _day_first(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # English month names without a day: "June 2024", "this June", "June last year", "in April".
 @_rule(
+    _MONTH_TRIGGER,
     r"(?:\b" + _g("prep", r"(?i:in|since|by|until|till|from|during|before|after|through"
     r"|throughout|of|for|as\s+of)") + r"\s+)?"
     + r"(?:" + _g("mod", r"\b(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)")
@@ -357,6 +413,7 @@ def _month_name(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # English month ranges: "From January to November, 2012", "June 2023 - March 2024".
 @_rule(
+    _MONTH_TRIGGER,
     r"(?:\b" + _g("pre", r"(?i:from|between)") + r"\s+)?\b" + _g("m1", _MONTH)
     + r"(?:,?\s+" + _g("y1", _YEAR) + ")?" + _g("sep", _SEP) + r"\b" + _g("m2", _MONTH)
     + r"(?:,?\s+(?:of\s+)?" + _g("y2", _YEAR) + r"|\s+(?:of\s+)?" + _g("rel", r"(?i:last|this|next)")
@@ -443,6 +500,7 @@ def _years_in_context(text: str) -> Iterator[_Found]:
 
 # Year ranges: "2019-2021", "2024–25", "from 2019 to 2021", "between 2020 and 2023".
 @_rule(
+    _YEAR_TRIGGER,
     r"(?:\b" + _g("pre", r"(?i:from|between)") + r"\s+)?(?<![0-9A-Za-z$€£¥.,/:#№+_-])"
     + _g("y1", r"(?:19|20)\d\d") + _g("sep", _SEP) + _g("y2", r"(?:19|20)\d\d|\d\d")
     + r"(?![0-9A-Za-z%_]|[.,:/-]\d)"
@@ -464,6 +522,7 @@ def _year_range(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # ISO and year-first numeric dates: "2024-06-06", "2024/6/6", "2024.06.06".
 @_rule(
+    _YEAR_TRIGGER,
     r"(?<![\d./-])" + _g("y", r"(?:19|20)\d\d") + r"([-/.])" + _g("m", r"0?[1-9]|1[0-2]")
     + r"\2" + _g("d", r"0?[1-9]|[12]\d|3[01]") + r"(?!\d|[./-]\d)"
 )  # fmt: skip
@@ -473,6 +532,7 @@ def _iso_date(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # Day-first numeric dates: "06.06.2024"; slashed only when unambiguous ("13/06/2024").
 @_rule(
+    _YEAR_TRIGGER,
     r"(?<![\d./-])" + _g("a", r"\d{1,2}") + _g("sep", r"[./]") + _g("b", r"\d{1,2}")
     + r"(?P=sep)" + _g("y", r"(?:19|20)\d\d") + r"(?!\d|[./-]\d)"
 )  # fmt: skip
@@ -490,6 +550,7 @@ def _numeric_date(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # English relative words: "last year", "this month", "yesterday".
 @_rule(
+    _RELATIVE_EN_TRIGGER,
     r"(?<![Tt]he\s)\b(?:" + _g("which", r"(?i:last|this|next)") + r"\s+" + _g("unit", r"(?i:year|month)")
     + r"\b(?!s)|" + _g("day", r"(?i:yesterday|tomorrow)|today(?!['’]s)|Today(?!['’]s|,)")
     + r"\b)"
@@ -525,6 +586,7 @@ def _relative_unit(
 
 # Chinese: "2024年6月6日", "6月6日", "今年4月29日", "去年6月", "2024年6月", "4月3日至4日".
 @_rule(
+    _ZH_TRIGGER,
     r"(?<!\d)(?:" + _g("y", r"\d{4}") + r"\s*年\s*|" + _g("rel", "去年|今年|明年|前年|后年|本年")
     + r"\s*)?" + _g("m", r"\d{1,2}") + r"\s*月"
     + r"(?:\s*" + _g("d", r"\d{1,2}") + r"\s*(?:[日号]|(?=" + _ZH_SEP + r"\d{1,2}\s*[日号])))?"
@@ -556,6 +618,7 @@ def _chinese_date(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # Chinese month ranges: "1月至11月", "2012年1月至11月", "2023年6月至2024年3月".
 @_rule(
+    _ZH_TRIGGER,
     r"(?<!\d)(?:" + _g("y1", r"\d{4}") + r"\s*年\s*)?" + _g("m1", r"\d{1,2}") + r"\s*月"
     + _ZH_SEP + r"(?:" + _g("y2", r"\d{4}") + r"\s*年\s*)?" + _g("m2", r"\d{1,2}")
     + r"\s*月(?!\s*\d)"
@@ -569,6 +632,7 @@ def _chinese_month_range(m: re.Match[str], pub: _Published | None) -> _Found | N
 
 # Chinese years and relative words: "2025年", "去年", "上个月", "昨天".
 @_rule(
+    _ZH_TRIGGER,
     r"(?<!\d)" + _g("y", r"\d{4}") + r"\s*年(?!代)|" + _g("rely", "去年|今年|明年|前年|后年")
     + "|" + _g("relm", "上个月|上月|本月|这个月|下个月|下月") + "|" + _g("reld", "昨天|昨日|今天|明天|明日")
 )  # fmt: skip
@@ -584,7 +648,10 @@ def _chinese_year(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 
 # Chinese day of the month alone: "18日" (Xinhua style, month from context).
-@_rule(r"(?<![\d月至到~～\-–—－])" + _g("d", r"[12]\d|3[01]|0?[1-9]") + r"日(?![报本元])")
+@_rule(
+    _ZH_TRIGGER,
+    r"(?<![\d月至到~～\-–—－])" + _g("d", r"[12]\d|3[01]|0?[1-9]") + r"日(?![报本元])"
+)
 def _chinese_day_only(m: re.Match[str], pub: _Published | None) -> _Found | None:
     return _Found(m.start(), m.end(), "zh_day", (None, None, int(m["d"])))
 
@@ -592,6 +659,7 @@ def _chinese_day_only(m: re.Match[str], pub: _Published | None) -> _Found | None
 # Russian: "6 июня 2024 г.", "6 июня", "3-4 апреля 2025 года", "с 3 по 4 апреля",
 # "6 июня прошлого года".
 @_rule(
+    _RU_MONTH_TRIGGER,
     r"(?<![\d.,])\b" + _g("d1", r"3[01]|[12]\d|0?[1-9]") + r"(?:-?го)?"
     + r"(?:\s+" + _g("m1", _RU_MONTH) + r"(?:\s+" + _g("y1", _YEAR) + _RU_YEAR_WORD + ")?)?"
     + r"(?:(?:\s*[-–—]\s*|\s+(?:по|до|и)\s+)" + _g("d2", r"3[01]|[12]\d|0?[1-9]") + r"(?!\d))?"
@@ -605,6 +673,7 @@ def _russian_day(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # Russian months: "в апреле", "в апреле 2024 года", "с мая", "в июне прошлого года".
 @_rule(
+    _RU_MONTH_TRIGGER,
     r"(?:\b" + _g("prep", r"в|во|с|со|до|к|по|после|начиная\s+с|начале|конце|середине|концу"
     r"|началу") + r"\s+)?\b" + _g("m", _RU_MONTH)
     + r"(?:\s+" + _g("y", _YEAR) + _RU_YEAR_WORD + r"|\s+" + _g("rel", _RU_REL_GEN) + r"\s+года)?",
@@ -625,6 +694,7 @@ def _russian_month(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # Russian relative words: "в прошлом году", "прошлого года", "в этом месяце", "вчера".
 @_rule(
+    _RU_RELATIVE_TRIGGER,
     r"\b(?:" + _g("which", r"прошлом|позапрошлом|этом|текущем|нынешнем|следующем|будущем|"
     + _RU_REL_WORDS) + r"\s+" + _g("unit", r"году|года|месяце|месяца") + r"|"
     + _g("day", r"вчера|сегодня|завтра") + r")\b",
@@ -762,13 +832,9 @@ def _infer_year(
             and (pub is None or _compare(rolled, pub) <= 0)
         ):
             year += 1
-        contradicted = (
-            pub is not None
-            and strong
-            and (
-                (tense == "future" and _compare((year, month, day), pub) < 0)
-                or (tense == "past" and _compare((year, month, day), pub) > 0)
-            )
+        order = 0 if pub is None else _compare((year, month, day), pub)
+        contradicted = (strong and tense == "future" and order < 0) or (
+            tense != "future" and order > 0
         )
         if _valid(year, month, day) and not contradicted:
             return year, True
@@ -811,13 +877,40 @@ def _mention(text: str, found: _Found, first: Parts, last: Parts | None) -> Date
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def _plausible(found: _Found) -> bool:
+    """False for candidates that can never become a date (Feb 30, month 13, a range "13-13").
+
+    Checked before overlaps are resolved, so an impossible long candidate cannot hide a good
+    shorter one. A side without a year is checked in a leap year; the year decides later.
+    """
+    sides = [found.first] if found.last is None else [found.first, found.last]
+    for year, month, day in sides:
+        if month is not None and not _valid(2000 if year is None else year, month, day):
+            return False
+    if found.last is None:
+        return True
+    first, last = found.first, found.last
+    if first[0] is None:  # the year is not known yet: only a same-month range can be checked
+        return first[1] != last[1] or (last[2] or 0) > (first[2] or 0)
+    return tuple(p or 0 for p in first) < tuple(p or 0 for p in last)
+
+
 def _candidates(text: str, pub: _Published | None) -> Iterator[_Found]:
-    for pattern, reader in _RULES:
-        for m in pattern.finditer(text):
-            found = reader(m, pub)
-            if found is not None:
-                yield found
-    yield from _years_in_context(text)
+    zones: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for rule in _RULES:
+        if rule.trigger not in zones:
+            zones[rule.trigger] = _zones(text, rule.trigger)
+        for lo, hi in zones[rule.trigger]:
+            position = lo
+            while m := rule.pattern.search(text, position, hi):
+                found = rule.read(m, pub)
+                if found is not None and _plausible(found):
+                    yield found
+                    position = m.end()
+                else:  # a rejected match must not hide a shorter one that starts inside it
+                    position = m.start() + 1
+    for found in _years_in_context(text):
+        yield found
 
 
 def _longest_first(text: str, candidates: Iterator[_Found]) -> list[_Found]:
@@ -879,21 +972,20 @@ def find_dates(text: str, published: str | dt.date | None = None) -> list[DateMe
         if anchor is not None and text.find("\n", anchor.end, found.start) >= 0:
             anchor = None
         first, last = found.first, found.last
+        anchor_used = False
         if first[0] is None and first[1] is None:
             parts = _infer_day_only(text, found, pub, anchor)
             if parts is None:
                 continue
             first = parts
         elif first[0] is None:
-            year, anchored = _infer_year(text, found, pub, anchor)
+            year, anchor_used = _infer_year(text, found, pub, anchor)
             if year is None:
                 continue
             first = (year, first[1], first[2])
             if last is not None:
                 first, last = _complete_range(first, (None, last[1], last[2]))
-            if anchored:
-                anchor = _Anchor(year, first[1], found.end)
-        if found.first[0] is not None and first[1] is not None:
+        if first[1] is not None and (found.first[0] is not None or anchor_used):
             final = last if last is not None and last[1] is not None else first
             anchor = _Anchor(final[0], final[1], found.end)
         mention = _mention(text, found, first, last)

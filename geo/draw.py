@@ -50,7 +50,7 @@ PROJECT_PALETTE: tuple[str, ...] = (
 )
 UNKNOWN_PROJECT_COLOR = "#7F7F7F"
 
-ROUTE_COLUMNS = ("id", "name", "kind", "project", "status", "geometry_quality")
+FEATURE_COLUMNS = ("id", "name", "kind", "project", "status", "geometry_quality")
 BOUNDARY_COLUMNS = ("iso_a2", "name")
 COORDINATE_DECIMALS = 5  # about 1 m: more digits only grow the page
 BOUNDARY_TOLERANCE_DEG = 0.01  # about 1 km: outlines are context, not data
@@ -82,9 +82,7 @@ SITE_ICONS: dict[str, str] = {
         'stroke-width="1.5"/>'
         '<path d="M10 5.5v9" stroke="#fff" stroke-width="1.6"/>'
     ),
-    "station": (
-        f'<circle cx="10" cy="10" r="7" fill="#fff" stroke="{_INK}" stroke-width="3.5"/>'
-    ),
+    "station": f'<circle cx="10" cy="10" r="7" fill="#fff" stroke="{_INK}" stroke-width="3.5"/>',
     "tunnel": (
         f'<path d="M2 18V10a8 8 0 0 1 16 0v8Z" fill="{_INK}" stroke="#fff" stroke-width="1.5"/>'
         '<path d="M6 18v-7a4 4 0 0 1 8 0v7Z" fill="#fff"/>'
@@ -208,8 +206,8 @@ def build_map(
     >>> m = build_map(routes, sites, boundaries, colors=project_colors(routes["project"]))
     ... # doctest: +SKIP
     """
-    _check_frame(routes, "routes", ROUTE_COLUMNS, ("LineString", "MultiLineString"))
-    _check_frame(sites, "sites", ROUTE_COLUMNS, ("Point",))
+    _check_frame(routes, "routes", FEATURE_COLUMNS, ("LineString", "MultiLineString"))
+    _check_frame(sites, "sites", FEATURE_COLUMNS, ("Point",))
     _check_frame(boundaries, "boundaries", BOUNDARY_COLUMNS, ("Polygon", "MultiPolygon"))
     for project, color in colors.items():
         if not isinstance(color, str) or not _HEX_COLOR.match(color):
@@ -433,7 +431,7 @@ def _text(value: Any) -> str:
 
 
 def _atlas_properties(row, layer: str) -> dict[str, str]:
-    props = {column: _text(row[column]) for column in ROUTE_COLUMNS}
+    props = {column: _text(row[column]) for column in FEATURE_COLUMNS}
     props["layer"] = layer
     return props
 
@@ -486,23 +484,18 @@ def _line_svg(color: str, dash: str | None) -> str:
 
 
 def _fit(m: folium.Map, routes, sites, boundaries, selected: str | None) -> None:
-    target = None
-    if selected is not None:
-        for frame in (routes, sites):
-            match = frame[frame["id"] == selected] if len(frame) else frame.iloc[0:0]
-            if len(match):
-                target = match
-                break
-    if target is None:
-        drawn = [f for f in (routes, sites) if len(f)]
-        target = drawn or ([boundaries] if len(boundaries) else [])
-        if not target:
-            m.location = [43.0, 70.0]  # Central Asia, for an empty atlas
-            m.options["zoom"] = 4
-            return
-        bounds = np.array([f.total_bounds for f in target])
-        west, south = bounds[:, 0].min(), bounds[:, 1].min()
-        east, north = bounds[:, 2].max(), bounds[:, 3].max()
-    else:
-        west, south, east, north = target.total_bounds
+    """Fit the view to the selected feature, else to the routes and sites, else to the outlines."""
+    chosen = [f[f["id"] == selected] for f in (routes, sites)] if selected else []
+    frames = (
+        [f for f in chosen if len(f)]
+        or [f for f in (routes, sites) if len(f)]
+        or [f for f in (boundaries,) if len(f)]
+    )
+    if not frames:
+        m.location = [43.0, 70.0]  # Central Asia, for an empty atlas
+        m.options["zoom"] = 4
+        return
+    bounds = np.array([f.total_bounds for f in frames])
+    west, south = float(bounds[:, 0].min()), float(bounds[:, 1].min())
+    east, north = float(bounds[:, 2].max()), float(bounds[:, 3].max())
     m.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=9)

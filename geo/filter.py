@@ -50,12 +50,16 @@ def _feature_mask(atlas: Atlas, f: Filters) -> pd.Series:
     mask = pd.Series(True, index=feats.index)
     if f.countries:
         wanted = set(f.countries)
-        mask &= [
-            bool(wanted & set(crossed if is_route else countries))
-            for crossed, countries, is_route in zip(
-                feats["crossed"], feats["countries"], feats["is_route"], strict=True
-            )
-        ]
+        mask &= pd.Series(
+            [
+                bool(wanted & set(crossed if is_route else countries))
+                for crossed, countries, is_route in zip(
+                    feats["crossed"], feats["countries"], feats["is_route"], strict=True
+                )
+            ],
+            index=feats.index,
+            dtype=bool,
+        )
     if f.projects:
         mask &= feats["project"].isin(f.projects)
     if f.kinds:
@@ -79,7 +83,8 @@ def _events_in(atlas: Atlas, f: Filters, feature_ids: set[str], narrowed: bool) 
         mask &= ev["start"] <= pd.Timestamp(f.date_to)
     if narrowed:
         # With features filtered, an event is in view when it concerns one of them.
-        mask &= [bool(feature_ids & set(fs)) for fs in ev["features"]]
+        mask &= pd.Series([bool(feature_ids & set(fs)) for fs in ev["features"]],
+                          index=ev.index, dtype=bool)
     return ev[mask]
 
 

@@ -26,8 +26,9 @@ Rules, in the order they are applied:
    case endings match: "Хоргос" finds "Хоргоса", "Хоргосом", "Хоргоста"; "Средний коридор" finds
    "Среднего коридора", "Среднем коридоре" (rule ``"cyrillic_inflection"``). A word written in
    capitals in the alias ("ТМТМ", "КНР") is an acronym and is matched as written.
-5. **Line breaks.** A name may run across one line break ("Middle\\nCorridor") but not across a
-   blank line. Its passage is the passage where it starts.
+5. **Line breaks.** A name may run on across line breaks ("Middle\\nCorridor", as in hard-wrapped
+   text) but not across a blank line, which ends a paragraph. Its passage is the passage (line)
+   where it starts.
 6. **Context.** An alias with context words is kept only if one of them (normalised, on word
    boundaries, inflected and pluralised like an alias) occurs in the same passage; its rule gains
    ``"+context"``.
@@ -47,6 +48,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -110,6 +112,7 @@ _NO_BOUNDARY = (
 )
 
 _ALIAS, _FALSE_FRIEND, _CONTEXT = range(3)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True)
@@ -341,13 +344,12 @@ class Linker:
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
         norm, offsets = normalize(text)
-        aliases: list[tuple[int, int, _Target]] = []
-        false_friends: list[tuple[int, int]] = []
-        context_hits: list[tuple[int, str]] = []
-        needs_context = False
+        is_word, ends_cleanly = _is_word, _ends_cleanly
+        hits: list[tuple[int, int, _Target]] = []
+        add_hit = hits.append
         for last, (length, bounded_left, targets) in self._automaton.iter(norm):
             start = last - length + 1
-            if bounded_left and start > 0 and _is_word(norm[start - 1]):
+            if bounded_left and start > 0 and is_word(norm[start - 1]):
                 continue
             for target in targets:
                 if target.verify is None:
@@ -357,52 +359,56 @@ class Linker:
                     if found is None:
                         continue
                     end = found.end()
-                if target.bounded_right and not _ends_cleanly(norm, end):
-                    continue
-                if target.may_break:
-                    first, stop = offsets.span(start, end)
-                    if text.count("\n", first, stop) > 1:
-                        continue  # runs across a blank line: two paragraphs, not one name
-                if target.kind == _ALIAS:
-                    aliases.append((start, end, target))
-                    needs_context = needs_context or bool(target.context)
-                elif target.kind == _FALSE_FRIEND:
-                    false_friends.append((start, end))
-                else:
-                    context_hits.append((start, target.norm))
-        if not aliases:
+                if not target.bounded_right or ends_cleanly(norm, end):
+                    add_hit((start, end, target))
+        if not any(target.kind == _ALIAS for _, _, target in hits):
             return []
 
-        passage_starts = _passage_starts(text)
-        present: set[tuple[int, str]] = set()
-        if needs_context:
-            for start, word in context_hits:
-                present.add((bisect_right(passage_starts, offsets[start]) - 1, word))
+        def one_passage(start: int, end: int, target: _Target) -> bool:
+            if not target.may_break:
+                return True
+            first, stop = offsets.span(start, end)
+            return text.count("\n", first, stop) < 2 or not _BLANK_LINE.search(text, first, stop)
 
-        false_friends.sort()
+        # Passage starts in normalised positions: a match starting at normalised index i lies in
+        # passage bisect_right(passages, i) - 1.
+        passages = [offsets.locate(start) for start in _passage_starts(text)]
+        present = {
+            (bisect_right(passages, start) - 1, target.norm)
+            for start, end, target in hits
+            if target.kind == _CONTEXT and one_passage(start, end, target)
+        }
+        false_friends = sorted(
+            (start, end)
+            for start, end, target in hits
+            if target.kind == _FALSE_FRIEND and one_passage(start, end, target)
+        )
         ff_starts = [start for start, _ in false_friends]
         reach: list[int] = []  # furthest end of the false friends starting at or before each one
         for _, end in false_friends:
             reach.append(max(end, reach[-1]) if reach else end)
 
         kept = []
-        for start, end, target in aliases:
-            k = bisect_right(ff_starts, start) - 1
-            if k >= 0 and reach[k] >= end:
-                continue  # inside a false friend
-            passage = -1
+        for start, end, target in hits:
+            if target.kind != _ALIAS:
+                continue
+            if ff_starts:
+                k = bisect_right(ff_starts, start) - 1
+                if k >= 0 and reach[k] >= end:
+                    continue  # inside a false friend
             if target.context:
-                passage = bisect_right(passage_starts, offsets[start]) - 1
+                passage = bisect_right(passages, start) - 1
                 if not any((passage, word) in present for word in target.context):
                     continue
-            kept.append((start, -end, target.entry, target.plural, passage, target))
-        kept.sort(key=lambda c: c[:4])
+            if one_passage(start, end, target):
+                kept.append((start, -end, target.entry, target.plural, target))
+        kept.sort(key=itemgetter(0, 1, 2, 3))
 
         mentions: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
         taken_until = -1
         chosen = (-1, -1)
-        for start, neg_end, _, _, passage, target in kept:
+        for start, neg_end, _, _, target in kept:
             end = -neg_end
             if (start, end) != chosen:
                 if start < taken_until:
@@ -413,8 +419,7 @@ class Linker:
                 continue
             seen.add((start, end, entry.feature))
             first, stop = offsets.span(start, end)
-            if passage < 0:
-                passage = bisect_right(passage_starts, first) - 1
+            passage = bisect_right(passages, start) - 1
             if target.plural:
                 rule = "plural"
             elif target.verify is not None and norm[start:end] != target.norm:

@@ -120,6 +120,20 @@ class OffsetMap(Sequence[int]):
     def __iter__(self) -> Iterator[int]:
         return (self[i] for i in range(self._length))
 
+    def locate(self, original: int) -> int:
+        """The first normalised index whose character comes from ``original`` or later.
+
+        ``len(self)`` if there is none. The inverse of indexing, for positions such as the start
+        of a line: ``offsets[offsets.locate(i)] >= i``.
+        """
+        k = bisect_right(self._orig_starts, original) - 1
+        if k < 0:
+            return 0
+        following = self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else self._length
+        if self._steps[k]:
+            return min(self._norm_starts[k] + original - self._orig_starts[k], following)
+        return self._norm_starts[k] if original == self._orig_starts[k] else following
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` of the normalised slice ``[start:end]`` (``end > start``).
 

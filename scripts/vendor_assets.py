@@ -98,7 +98,9 @@ def extract_package(package: Package, workdir: Path) -> Path:
     root = target / "package"
     declared = json.loads((root / "package.json").read_text())
     if declared.get("version") != package.version:
-        raise SystemExit(f"{package.name}: npm gave {declared.get('version')}, not {package.version}")
+        raise SystemExit(
+            f"{package.name}: npm gave {declared.get('version')}, not {package.version}"
+        )
     if declared.get("license") != package.declared_licence:
         raise SystemExit(
             f"{package.name}@{package.version}: package.json says licence "
@@ -116,8 +118,8 @@ def readme(rows: list[tuple[str, Package, str]]) -> str:
     lines = [
         "# static/vendor — third-party files the map loads",
         "",
-        "Served by Streamlit at `/app/static/vendor/...` (`server.enableStaticServing`), so the map",
-        "draws with no CDN. `geo.assets.localize` points folium's elements at these files.",
+        "Served by Streamlit at `/app/static/vendor/...` (`server.enableStaticServing`), so the",
+        "map draws with no CDN. `geo.assets.localize` points folium's elements at these files.",
         "",
         "Written by `python scripts/vendor_assets.py` from the npm registry; do not edit by hand.",
         "To upgrade, change the pins in that script and in `geo.assets.LOCAL_ASSETS`, rerun it and",

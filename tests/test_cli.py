@@ -1,0 +1,82 @@
+"""The command line keeps its JSON contract."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_1 = ROOT / "data" / "sources" / "f2840b807d95501f.txt"
+
+
+def _run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    return code, out
+
+
+def test_link_json_contract(capsys):
+    code, out = _run(capsys, "link", str(SEED_1), "--json")
+    assert code == 0
+    mentions = json.loads(out)
+    text = SEED_1.read_text(encoding="utf-8")
+    assert mentions, "no mentions found"
+    for m in mentions:
+        assert {"feature", "project", "start", "end", "text", "passage"} <= set(m)
+        assert text[m["start"]:m["end"]] == m["text"]
+    assert {"cku_railway", "middle_corridor"} <= {m["project"] for m in mentions}
+
+
+def test_link_on_a_new_text(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("Trucks queue at Khorgos.\n\nThe Middle\nCorridor grows – and the CKU railway too.",
+                 encoding="utf-8")
+    code, out = _run(capsys, "link", str(f), "--json")
+    got = {(m["feature"], m["passage"]) for m in json.loads(out)}
+    assert ("horgos", 0) in got and ("middle_corridor", 1) in got and ("cku_railway", 2) in got
+
+
+def test_events_json_contract(capsys):
+    code, out = _run(capsys, "events", str(SEED_1), "--published", "2025-06-18", "--json")
+    assert code == 0
+    events = json.loads(out)
+    text = SEED_1.read_text(encoding="utf-8")
+    for e in events:
+        assert {"date", "precision", "start", "end", "text", "features"} <= set(e)
+        assert text[e["start"]:e["end"]] == e["text"]
+    dates = {e["date"] for e in events}
+    assert {"2024-06-06", "2024-09-28", "2024-12-27", "2025-04-29", "2025-06-16",
+            "2025-04-03/2025-04-04"} <= dates
+    tunnels = next(e for e in events if e["date"] == "2025-04-29")
+    assert "cku_railway" in tunnels["features"]
+
+
+def test_link_reports_unreadable_input(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa")
+    r = subprocess.run([sys.executable, "-m", "geo", "link", str(bad), "--json"],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode != 0 and "is not UTF-8" in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_export_filters_like_the_app(capsys, fmt):
+    code, out = _run(capsys, "export", "--format", fmt, "--country", "KG")
+    assert code == 0
+    if fmt == "geojson":
+        ids = {f["properties"]["id"] for f in json.loads(out)["features"]}
+    else:
+        ids = {row["id"] for row in csv.DictReader(io.StringIO(out))}
+    assert "cku_railway" in ids
+    assert "middle_corridor" not in ids and "horgos" not in ids
+
+
+def test_export_strict_rejects_unknown_values(capsys):
+    code = main(["export", "--country", "ZZ", "--strict"])
+    assert code == 2
