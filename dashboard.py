@@ -4,9 +4,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.describe import feature_card, latest_events, overview
-from geo.draw import build_map, clicked_feature_id, project_colors
+from geo.draw import build_map, clicked_feature_id, legend_html, project_colors
 from geo.filter import events_of, filter_atlas, passages_mentioning, with_selected
-from geo.timeline import selected_event_id, timeline_chart, timeline_frame
+from geo.timeline import (
+    SELECTION,
+    default_window,
+    selected_event_id,
+    timeline_chart,
+    timeline_frame,
+)
 from ui import state as S
 from ui import widgets as W
 
@@ -20,7 +26,7 @@ S.write_url(state)
 
 view = filter_atlas(atlas, state.filters)
 names = W.project_names(atlas)
-colors = project_colors(sorted(names))
+colors = project_colors(names)
 selected = state.selected
 
 st.title("Corridor Atlas", anchor=False)
@@ -56,7 +62,9 @@ with map_col:
         st.caption("The selected feature is outside the current filters; it is drawn anyway.")
     shown = with_selected(view.features, atlas.features, selected)
     routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
-    fmap = build_map(routes, sites, atlas.boundaries, colors=colors, selected=selected)
+    fmap = build_map(
+        routes, sites, atlas.boundaries, colors=colors, selected=selected, project_labels=names
+    )
     st_folium(
         fmap,
         key="map",
@@ -64,6 +72,9 @@ with map_col:
         use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_tooltip"],
         on_change=_on_map_click,
+    )
+    st.html(
+        f"<div class='ca-legend'>{legend_html(routes, sites, colors, names, svg_as_img=True)}</div>"
     )
 
 with panel_col:
@@ -127,12 +138,23 @@ frame = timeline_frame(
     view.events, {k: v.title for k, v in atlas.sources.items()}, names, highlight=highlight
 )
 if len(frame):
+    window = None
+    if not (state.filters.date_from or state.filters.date_to):
+        start, end, earlier = default_window(frame)
+        frame, window = frame[frame["end"] >= start], (start, end)
+        if earlier:
+            st.caption(
+                f"{earlier} earlier event(s) before {start.year} are not drawn; choose "
+                "“Events from” in the sidebar to see them."
+            )
     st.altair_chart(
-        timeline_chart(frame, {names[p]: c for p, c in colors.items()}),
+        timeline_chart(
+            frame, {names[p]: c for p, c in colors.items() if p in names}, window=window
+        ),
         width="stretch",
         key="timeline",
         on_select=_on_timeline_click,
-        selection_mode="event",
+        selection_mode=SELECTION,
     )
 else:
     st.info("No dated events in view. Widen the filters or the date range.")

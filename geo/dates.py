@@ -16,13 +16,15 @@ Decisions worth knowing (each is tested in ``tests/test_dates.py``):
   "early/mid/late", the word "year"/"年"/"года" after it, an event noun after it ("the 2024
   summit"), or a list continuing a year ("in 2019 and 2020"). Counts ("2000 containers",
   "1990 km"), money, "No. 2019" and numbers inside longer digit runs or URLs are never years.
+  An adjective year before other nouns ("the 2008 financial crisis") or in parentheses is missed.
 * "in late 2009" is the year 2009 (precision "year"); "early 2010s" and "the 1990s" are skipped.
 * Numeric dates: ISO ``2024-06-06`` (also ``2024/6/6`` and ``2024.06.06``) and dotted
   ``06.06.2024`` (day first) are read; slashed ``06/06/2024`` only when a field above 12 makes
   the order unambiguous.
 * "last week", weekdays ("on Monday") and decades are skipped: they are too vague for a timeline.
 * "last June" is the most recent June before the publication month, "next June" the next one
-  after it; both need a publication month. "yesterday/today/tomorrow" need a publication day.
+  after it; both need a publication month. "yesterday/today/tomorrow" need a publication day;
+  "today's" and a sentence opening "Today," are read as "nowadays" and skipped.
 * A date without a year takes the year of the previous date in the same line (paragraph) whose
   year was written or given relatively ("On June 6 last year ... On September 28 ..."). When
   the month goes backward in a later sentence, the year rolls forward, unless the rolled date
@@ -254,12 +256,12 @@ def _literals(words: list[str]) -> re.Pattern[str]:
 
 
 _MONTH_TRIGGER = re.compile(
-    "(?:" + _literals([*_MONTHS_EN, *(w.upper() for w in _MONTHS_EN)]).pattern + ")(?![a-z])"
+    "|".join(sorted({w[:3].title() for w in _MONTHS_EN} | {w[:3].upper() for w in _MONTHS_EN}))
 )
 _YEAR_TRIGGER = re.compile(r"(?:1[89]|20)\d\d")
-_RELATIVE_EN_TRIGGER = re.compile(
-    "(?:" + _literals(["last", "this", "next"]).pattern + r")\s+(?:[Yy]ear|[Mm]onth)|"
-    + _literals(["yesterday", "today", "tomorrow"]).pattern
+_RELATIVE_EN_TRIGGER = _literals(
+    [f"{which} {unit}" for which in ("last", "this", "next") for unit in ("year", "month")]
+    + ["yesterday", "today", "tomorrow"]
 )
 _ZH_TRIGGER = re.compile("[年月日天]")
 _RU_MONTH_TRIGGER = _literals([*_RU_STEMS[:4], "май", "мая", "мае", *_RU_STEMS[5:]])
@@ -339,8 +341,10 @@ def _read_day_date(
     first, last = _complete_range((y1, month1, _day(m["d1"])), (y2, month2, _day(m["d2"])))
     rule = "_".join(filter(None, (prefix, shape, "range")))
     found = _Found(m.start(), end, rule, first, last)
-    if _plausible(found) or not m["m1"]:
+    if _ordered(found):
         return found
+    if not m["m1"]:
+        return None
     # "Oct. 13 and 13 October": not a range, but its first date stands on its own
     end = m.end("y1") if m["y1"] else m.end("m1") if shape == "day_month" else m.end("d1")
     rule = "_".join(filter(None, (prefix, shape, "year" if y1 else "")))
@@ -374,29 +378,44 @@ def _day_first(m: re.Match[str], pub: _Published | None) -> _Found | None:
     return _read_day_date(m, pub, "", _month_en, "day_month")
 
 
-# English month names without a day: "June 2024", "this June", "June last year", "in April".
-@_rule(
-    _MONTH_TRIGGER,
+_MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b" + _g("prep", r"(?i:in|since|by|until|till|from|during|before|after|through"
     r"|throughout|of|for|as\s+of)") + r"\s+)?"
-    + r"(?:" + _g("mod", r"\b(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)")
+    + r"(?:\b" + _g("mod", r"(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)")
     + r"(?:\s+|-))?"
-    + r"(?:" + _g("rel1", r"\b(?i:last|this|next)") + r"\s+)?"
-    + r"\b" + _g("m", _MONTH)
-    + r"(?:,?\s+(?:of\s+)?" + _g("y", _YEAR) + r"|\s+(?:of\s+)?" + _g("rel2", r"(?i:last|this|next)")
-    + r"\s+(?i:year)\b(?!s))?"
+    + r"(?:\b" + _g("rel1", r"(?i:last|this|next)") + r"\s+)?$"
+)  # fmt: skip
+_RANGE_START_BEFORE = re.compile(r"\b" + _g("pre", r"(?i:from|between)") + r"\s+$")
+
+
+def _context_before(m: re.Match[str], pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """Match ``pattern`` (anchored with ``$``) against the 40 characters before ``m``."""
+    return pattern.search(m.string, max(0, m.start() - 40), m.start())
+
+
+# English month names without a day: "June 2024", "this June", "June last year", "in April".
+# The words before the month (preposition, "early", "last") are read by _MONTH_CONTEXT_BEFORE.
+@_rule(
+    _MONTH_TRIGGER,
+    r"\b" + _g("m", _MONTH)
+    + r"(?:,?\s+(?:of\s+)?" + _g("y", _YEAR)
+    + r"|\s+(?:of\s+)?" + _g("rel2", r"(?i:last|this|next)") + r"\s+(?i:year)\b(?!s))?"
 )  # fmt: skip
 def _month_name(m: re.Match[str], pub: _Published | None) -> _Found | None:
+    before = _context_before(m, _MONTH_CONTEXT_BEFORE)
+    prep = before and before["prep"]
+    mod = before and before["mod"]
+    rel1 = before and before["rel1"]
+    start = before.start("mod") if mod else before.start("rel1") if rel1 else m.start()
     month = _month_en(m["m"])
-    start = m.start("mod") if m["mod"] else m.start("rel1") if m["rel1"] else m.start("m")
     if m["y"]:
         return _Found(start, m.end(), "month_year", (int(m["y"]), month, None))
     if m["rel2"]:
         year = _relative_year(m["rel2"], pub)
         found = _Found(start, m.end(), "month_relative_year", (year, month, None))
         return found if year is not None else None
-    if m["rel1"]:
-        word = m["rel1"].lower()
+    if rel1:
+        word = rel1.lower()
         if pub is None or (word != "this" and pub.month is None):
             return None
         if word == "this":
@@ -406,7 +425,7 @@ def _month_name(m: re.Match[str], pub: _Published | None) -> _Found | None:
         else:
             year = pub.year if month > pub.month else pub.year + 1
         return _Found(start, m.end(), "relative_month_name", (year, month, None))
-    if m["prep"] or m["mod"]:
+    if prep or mod:
         return _Found(start, m.end(), "month_after_preposition", (None, month, None))
     return None
 
@@ -414,14 +433,15 @@ def _month_name(m: re.Match[str], pub: _Published | None) -> _Found | None:
 # English month ranges: "From January to November, 2012", "June 2023 - March 2024".
 @_rule(
     _MONTH_TRIGGER,
-    r"(?:\b" + _g("pre", r"(?i:from|between)") + r"\s+)?\b" + _g("m1", _MONTH)
+    r"\b" + _g("m1", _MONTH)
     + r"(?:,?\s+" + _g("y1", _YEAR) + ")?" + _g("sep", _SEP) + r"\b" + _g("m2", _MONTH)
-    + r"(?:,?\s+(?:of\s+)?" + _g("y2", _YEAR) + r"|\s+(?:of\s+)?" + _g("rel", r"(?i:last|this|next)")
-    + r"\s+(?i:year)\b(?!s))?"
+    + r"(?:,?\s+(?:of\s+)?" + _g("y2", _YEAR)
+    + r"|\s+(?:of\s+)?" + _g("rel", r"(?i:last|this|next)") + r"\s+(?i:year)\b(?!s))?"
 )  # fmt: skip
 def _month_range(m: re.Match[str], pub: _Published | None) -> _Found | None:
     word = m["sep"].strip().lower()
-    pre = (m["pre"] or "").lower()
+    before = _context_before(m, _RANGE_START_BEFORE)
+    pre = before["pre"].lower() if before else ""
     if word == "and" and pre != "between":
         return None
     if not (pre or m["y1"] or m["y2"] or m["rel"]):
@@ -433,7 +453,7 @@ def _month_range(m: re.Match[str], pub: _Published | None) -> _Found | None:
             return None
     y1 = int(m["y1"]) if m["y1"] else None
     first, last = _complete_range((y1, _month_en(m["m1"]), None), (y2, _month_en(m["m2"]), None))
-    return _Found(m.start("m1"), m.end(), "month_range", first, last)
+    return _Found(m.start(), m.end(), "month_range", first, last)
 
 
 _NOT_YEAR_BEFORE = re.compile(
@@ -449,21 +469,26 @@ _NOT_YEAR_AFTER = re.compile(
     r"|projects|documents|agreements|sq\b|square|cubic|billion|million|thousand|km²)"
     r"|(?:км|тонн|человек|лет\b|единиц|контейнер|вагон|рубл|тенге|долл|млн|млрд|тыс|%|个|多|万|公里|吨|人))"
 )
-_YEAR_WORD_AFTER = re.compile(r"\s*(?:(?i:fiscal\s+)?(?i:year)\b(?!s)|年|(?:года|году|год|г\.|гг\.|г)(?!\w))")
+_YEAR_WORD_AFTER = re.compile(
+    r"\s*(?:(?i:fiscal\s+)?(?i:year)\b(?!s)|年(?!代)|(?:года|году|год|г\.|гг\.|г)(?!\w))"
+)
 _EVENT_AFTER = re.compile(
     r"\s+(?i:summit|forum|games|olympics|expo|exhibition|census|elections?|session|edition"
     r"|meeting|conference|world\s+cup|budget|plan|report|roadmap|strategy|target|season"
-    r"|action\s+plan|agenda)\b(?!s)"
+    r"|action\s+plan|agenda|deadline|goal|vision|programme|program|timeline)\b(?!s)"
 )
 _YEARISH_BEFORE = re.compile(
     r"(?:\b(?i:in|since|by|until|till|from|of|before|after|during|through|throughout|for"
     r"|year|fiscal|spring|summer|autumn|fall|winter|early|mid|late|circa|c\.)[\s-]*"
     r"|\b(?i:в|во|с|со|до|к|по|после|около|между|весной|летом|осенью|зимой|конце|начале|середине"
-    r"|концу|началу)\s+|" + _MONTH + r",?\s+)$"
+    r"|концу|началу)\s+|\b(?:Q[1-4]|H[12]|Vision|Agenda)\s+|" + _MONTH + r",?\s+)$"
 )
 _YEAR_MODIFIER_BEFORE = re.compile(r"\b(?i:early|mid|late)[\s-]*$")
 _YEAR_LIST_SEPARATOR = re.compile(r"(?:\s*,\s*|,?\s+(?i:and|or|и|или)\s+)")
-_YEAR_TOKEN = re.compile(r"(?<![0-9A-Za-z$€£¥.,/:#№+_])(?<!\d-)(?:19|20)\d\d(?![0-9A-Za-z%_]|[.,:/-]\d)")
+# The lookbehinds come after the leading literal so that the engine can scan for "19"/"20" fast.
+_YEAR_TOKEN = re.compile(
+    r"(?:19|20)(?<![0-9A-Za-z$€£¥.,/:#№+_]..)(?<!\d-..)\d\d(?![0-9A-Za-z%_]|[.,:/-]\d)"
+)
 
 
 def _not_a_year(text: str, start: int, end: int) -> bool:
@@ -501,23 +526,26 @@ def _years_in_context(text: str) -> Iterator[_Found]:
 # Year ranges: "2019-2021", "2024–25", "from 2019 to 2021", "between 2020 and 2023".
 @_rule(
     _YEAR_TRIGGER,
-    r"(?:\b" + _g("pre", r"(?i:from|between)") + r"\s+)?(?<![0-9A-Za-z$€£¥.,/:#№+_-])"
-    + _g("y1", r"(?:19|20)\d\d") + _g("sep", _SEP) + _g("y2", r"(?:19|20)\d\d|\d\d")
+    r"(?<![0-9A-Za-z$€£¥.,/:#№+_-])" + _g("y1", r"(?:19|20)\d\d") + _g("sep", _SEP)
+    + _g("y2", r"(?:19|20)\d\d|\d\d")
     + r"(?![0-9A-Za-z%_]|[.,:/-]\d)"
 )  # fmt: skip
 def _year_range(m: re.Match[str], pub: _Published | None) -> _Found | None:
     word = m["sep"].strip().lower()
-    pre = (m["pre"] or "").lower()
+    before = _context_before(m, _RANGE_START_BEFORE)
+    pre = before["pre"].lower() if before else ""
     dash = word in ("", "-", "–", "—", "‒", "−", "~")
-    if (word == "and" and pre != "between") or (not dash and not pre) or (
-        len(m["y2"]) == 2 and not dash
+    if (
+        (word == "and" and pre != "between")
+        or (not dash and not pre)
+        or (len(m["y2"]) == 2 and not dash)
     ):
         return None
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or _not_a_year(m.string, m.start("y1"), m.end()):
+    if not y1 < y2 <= y1 + 100 or _not_a_year(m.string, m.start(), m.end()):
         return None
-    return _Found(m.start("y1"), m.end(), "year_range", (y1, None, None), (y2, None, None))
+    return _Found(m.start(), m.end(), "year_range", (y1, None, None), (y2, None, None))
 
 
 # ISO and year-first numeric dates: "2024-06-06", "2024/6/6", "2024.06.06".
@@ -551,7 +579,8 @@ def _numeric_date(m: re.Match[str], pub: _Published | None) -> _Found | None:
 # English relative words: "last year", "this month", "yesterday".
 @_rule(
     _RELATIVE_EN_TRIGGER,
-    r"(?<![Tt]he\s)\b(?:" + _g("which", r"(?i:last|this|next)") + r"\s+" + _g("unit", r"(?i:year|month)")
+    r"(?<![Tt]he\s)\b(?:" + _g("which", r"(?i:last|this|next)") + r"\s+"
+    + _g("unit", r"(?i:year|month)")
     + r"\b(?!s)|" + _g("day", r"(?i:yesterday|tomorrow)|today(?!['’]s)|Today(?!['’]s|,)")
     + r"\b)"
 )  # fmt: skip
@@ -561,9 +590,7 @@ def _relative_en(m: re.Match[str], pub: _Published | None) -> _Found | None:
     return _relative_unit(m, pub, m["which"].lower(), m["unit"].lower(), "relative_")
 
 
-def _relative_day(
-    m: re.Match[str], pub: _Published | None, word: str, rule: str
-) -> _Found | None:
+def _relative_day(m: re.Match[str], pub: _Published | None, word: str, rule: str) -> _Found | None:
     if pub is None or pub.day is None:
         return None
     day = dt.date(pub.year, pub.month, pub.day) + dt.timedelta(days=_RELATIVE_OFFSETS[word])
@@ -634,7 +661,8 @@ def _chinese_month_range(m: re.Match[str], pub: _Published | None) -> _Found | N
 @_rule(
     _ZH_TRIGGER,
     r"(?<!\d)" + _g("y", r"\d{4}") + r"\s*年(?!代)|" + _g("rely", "去年|今年|明年|前年|后年")
-    + "|" + _g("relm", "上个月|上月|本月|这个月|下个月|下月") + "|" + _g("reld", "昨天|昨日|今天|明天|明日")
+    + "|" + _g("relm", "上个月|上月|本月|这个月|下个月|下月")
+    + "|" + _g("reld", "昨天|昨日|今天|明天|明日")
 )  # fmt: skip
 def _chinese_year(m: re.Match[str], pub: _Published | None) -> _Found | None:
     if m["y"]:
@@ -649,8 +677,7 @@ def _chinese_year(m: re.Match[str], pub: _Published | None) -> _Found | None:
 
 # Chinese day of the month alone: "18日" (Xinhua style, month from context).
 @_rule(
-    _ZH_TRIGGER,
-    r"(?<![\d月至到~～\-–—－])" + _g("d", r"[12]\d|3[01]|0?[1-9]") + r"日(?![报本元])"
+    _ZH_TRIGGER, r"(?<![\d月至到~～\-–—－])" + _g("d", r"[12]\d|3[01]|0?[1-9]") + r"日(?![报本元])"
 )
 def _chinese_day_only(m: re.Match[str], pub: _Published | None) -> _Found | None:
     return _Found(m.start(), m.end(), "zh_day", (None, None, int(m["d"])))
@@ -710,9 +737,7 @@ def _relative_ru(m: re.Match[str], pub: _Published | None) -> _Found | None:
 # --------------------------------------------------------------------------------------------
 # Tense and sentences
 
-_SENTENCE_END = re.compile(
-    r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-ZА-ЯЁ\u4e00-\u9fff])|[。！？；]"
-)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-ZА-ЯЁ\u4e00-\u9fff])|[。！？；]")
 _CUES = re.compile(
     r"(?P<future>\b(?:will|shall|won't|(?:is|are)\s+(?:set|due|scheduled|expected|planned"
     r"|going|slated)\s+to|(?:is|are)\s+to\s+be|to\s+be\s+held|plans?\s+to|planning\s+to"
@@ -877,19 +902,11 @@ def _mention(text: str, found: _Found, first: Parts, last: Parts | None) -> Date
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def _plausible(found: _Found) -> bool:
-    """False for candidates that can never become a date (Feb 30, month 13, a range "13-13").
-
-    Checked before overlaps are resolved, so an impossible long candidate cannot hide a good
-    shorter one. A side without a year is checked in a leap year; the year decides later.
-    """
-    sides = [found.first] if found.last is None else [found.first, found.last]
-    for year, month, day in sides:
-        if month is not None and not _valid(2000 if year is None else year, month, day):
-            return False
-    if found.last is None:
-        return True
+def _ordered(found: _Found) -> bool:
+    """False for a range whose end is not after its start ("13 and 13", "2021-2019")."""
     first, last = found.first, found.last
+    if last is None:
+        return True
     if first[0] is None:  # the year is not known yet: only a same-month range can be checked
         return first[1] != last[1] or (last[2] or 0) > (first[2] or 0)
     return tuple(p or 0 for p in first) < tuple(p or 0 for p in last)
@@ -904,11 +921,13 @@ def _candidates(text: str, pub: _Published | None) -> Iterator[_Found]:
             position = lo
             while m := rule.pattern.search(text, position, hi):
                 found = rule.read(m, pub)
-                if found is not None and _plausible(found):
-                    yield found
-                    position = m.end()
-                else:  # a rejected match must not hide a shorter one that starts inside it
+                if found is None:  # a rejected match must not hide a shorter one inside it
                     position = m.start() + 1
+                    continue
+                # An impossible date ("Feb 30, 2024") is kept: it wins its span over the parts
+                # inside it ("2024") and is dropped when mentions are made.
+                yield found
+                position = m.end()
     for found in _years_in_context(text):
         yield found
 

@@ -10,6 +10,7 @@ HTML-escaped before it reaches a tooltip or the legend, and the Leaflet files ar
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -33,6 +34,7 @@ __all__ = [
     "build_map",
     "clicked_feature_id",
     "project_colors",
+    "legend_html",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
@@ -107,6 +109,8 @@ _CSS = f"""
   font: 12px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   max-height: 60vh; overflow-y: auto;
 }}
+.atlas-legend summary {{ cursor: pointer; font-weight: 600; }}
+.atlas-legend[open] summary {{ margin-bottom: 4px; }}
 .atlas-legend h4 {{ margin: 6px 0 3px; font-size: 12px; font-weight: 600; }}
 .atlas-legend h4:first-child {{ margin-top: 0; }}
 .atlas-legend div {{ display: flex; align-items: center; gap: 6px; white-space: nowrap; }}
@@ -170,6 +174,7 @@ def build_map(
     selected: str | None = None,
     tiles_online: bool = True,
     base_url: str = DEFAULT_BASE_URL,
+    project_labels: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """Draw routes, sites and country outlines on a folium map that loads nothing from the web.
 
@@ -195,6 +200,8 @@ def build_map(
         outline map; with ``False`` the map has no tile layer and asks no tile server.
     base_url : str
         Where ``static/vendor/`` is served (see :func:`geo.assets.localize`).
+    project_labels : mapping of str to str, optional
+        Project id to the name shown in the legend and tooltips (the id itself by default).
 
     Returns
     -------
@@ -213,6 +220,7 @@ def build_map(
         if not isinstance(color, str) or not _HEX_COLOR.match(color):
             raise ValueError(f"colors[{project!r}] = {color!r} is not a #rrggbb colour")
     routes, sites, boundaries = (_to_wgs84(f) for f in (routes, sites, boundaries))
+    labels = dict(project_labels or {})
 
     m = folium.Map(location=None, tiles=None, control_scale=True, min_zoom=2)
     # Outlines sit below the tile pane (200): loaded tiles cover them, and where tiles fail or
@@ -226,11 +234,11 @@ def build_map(
 
     _outlines_layer(boundaries).add_to(m)
     if len(routes):
-        _routes_layer(routes, colors, selected).add_to(m)
+        _routes_layer(routes, colors, selected, labels).add_to(m)
     if len(sites):
-        _sites_layer(sites, selected).add_to(m)
+        _sites_layer(sites, selected, labels).add_to(m)
 
-    _Legend(_legend_html(routes, sites, colors)).add_to(m)
+    _Legend(legend_html(routes, sites, colors, labels)).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
     _fit(m, routes, sites, boundaries, selected)
@@ -269,7 +277,7 @@ def _outlines_layer(boundaries: gpd.GeoDataFrame) -> folium.GeoJson:
     )
 
 
-def _routes_layer(routes, colors, selected) -> folium.GeoJson:
+def _routes_layer(routes, colors, selected, labels) -> folium.GeoJson:
     features = []
     for geometry, (_, row) in zip(routes.geometry, routes.iterrows(), strict=True):
         props = _atlas_properties(row, "route")
@@ -278,7 +286,7 @@ def _routes_layer(routes, colors, selected) -> folium.GeoJson:
             "schematic": "schematic line: drawn between the places it links, not along the track",
             "approximate": "approximate alignment",
         }.get(quality)
-        props["tooltip"] = _tooltip_html(props, note)
+        props["tooltip"] = _tooltip_html(props, note, labels)
         features.append(_feature(geometry, props, feature_id=props["id"]))
     # The selected route last, so that it is drawn over the others.
     features.sort(key=lambda f: f["id"] == selected)
@@ -309,11 +317,11 @@ def _routes_layer(routes, colors, selected) -> folium.GeoJson:
     )
 
 
-def _sites_layer(sites, selected) -> folium.GeoJson:
+def _sites_layer(sites, selected, labels) -> folium.GeoJson:
     features = []
     for geometry, (_, row) in zip(sites.geometry, sites.iterrows(), strict=True):
         props = _atlas_properties(row, "site")
-        props["tooltip"] = _tooltip_html(props, None)
+        props["tooltip"] = _tooltip_html(props, None, labels)
         features.append(_feature(geometry, props, feature_id=props["id"]))
     features.sort(key=lambda f: f["id"] == selected)
 
@@ -337,6 +345,41 @@ def _sites_layer(sites, selected) -> folium.GeoJson:
     )
 
 
+class _KeepFitted(MacroElement):
+    """Fit the view again when the map's frame is resized before the reader has touched the map.
+
+    streamlit-folium sizes its frame after Leaflet has fitted the bounds (``use_container_width``),
+    so the first fit is made for the wrong width and a route's far end can fall off the screen.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function () {
+                var map = {{ this._parent.get_name() }};
+                var bounds = L.latLngBounds({{ this.bounds|tojson }});
+                var touched = false;
+                var el = map.getContainer();
+                ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (t) {
+                    el.addEventListener(t, function () { touched = true; }, {passive: true});
+                });
+                var refit = function () {
+                    map.invalidateSize();
+                    if (!touched) { map.fitBounds(bounds, {padding: [24, 24], maxZoom: 9}); }
+                };
+                if (window.ResizeObserver) { new ResizeObserver(refit).observe(el); }
+                setTimeout(refit, 250);
+            })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "KeepFitted"
+        self.bounds = bounds
+
+
 class _Legend(MacroElement):
     """A Leaflet control holding the legend, so that it stays on the map in full screen."""
 
@@ -349,8 +392,8 @@ class _Legend(MacroElement):
             (function () {
                 var legend = L.control({position: "bottomright"});
                 legend.onAdd = function () {
-                    var div = L.DomUtil.create("div", "atlas-legend");
-                    div.innerHTML = {{ this.html|tojson }};
+                    var div = L.DomUtil.create("details", "atlas-legend");
+                    div.innerHTML = "<summary>Legend</summary>" + {{ this.html|tojson }};
                     L.DomEvent.disableClickPropagation(div);
                     L.DomEvent.disableScrollPropagation(div);
                     return div;
@@ -368,14 +411,41 @@ class _Legend(MacroElement):
         self.css = _CSS
 
 
-def _legend_html(routes, sites, colors) -> str:
+def legend_html(
+    routes: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    colors: Mapping[str, str],
+    labels: Mapping[str, str] | None = None,
+    *,
+    svg_as_img: bool = False,
+) -> str:
+    """The legend's HTML (escaped): project colours, line styles and site icons in view. The map
+    carries it as a collapsible control (for full screen); a page can show it beside the map.
+    ``svg_as_img`` wraps each swatch in an ``<img>`` data URI, for pages whose HTML sanitiser
+    drops inline SVG (Streamlit's ``st.html``)."""
+    labels = labels or {}
+    if svg_as_img:
+        out = legend_html(routes, sites, colors, labels)
+        return _INLINE_SVG.sub(
+            lambda m: (
+                '<img alt="" src="data:image/svg+xml;base64,'
+                + base64.b64encode(
+                    m.group()
+                    .replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+                    .encode()
+                ).decode()
+                + '">'
+            ),
+            out,
+        )
     parts: list[str] = []
     projects = sorted({_text(p) for p in routes["project"]} - {""}) if len(routes) else []
     if projects:
         parts.append("<h4>Projects</h4>")
         for project in projects:
             color = colors.get(project, UNKNOWN_PROJECT_COLOR)
-            parts.append(f"<div>{_line_svg(color, None)}{html.escape(project)}</div>")
+            label = html.escape(labels.get(project, project))
+            parts.append(f"<div>{_line_svg(color, None)}{label}</div>")
     if len(routes):
         qualities = set(routes["geometry_quality"].map(_text))
         parts.append("<h4>Line</h4>")
@@ -436,7 +506,7 @@ def _atlas_properties(row, layer: str) -> dict[str, str]:
     return props
 
 
-def _tooltip_html(props: dict[str, str], note: str | None) -> str:
+def _tooltip_html(props: dict[str, str], note: str | None, labels: Mapping[str, str]) -> str:
     """Escaped HTML: folium's GeoJsonTooltip puts property values into innerHTML as they are."""
     details = " · ".join(
         html.escape(props[key].replace("_", " ")) for key in ("kind", "status") if props[key]
@@ -445,7 +515,7 @@ def _tooltip_html(props: dict[str, str], note: str | None) -> str:
     if details:
         lines.append(details)
     if props["project"]:
-        lines.append(html.escape(props["project"]))
+        lines.append(html.escape(labels.get(props["project"], props["project"])))
     if note:
         lines.append(f"<i>{html.escape(note)}</i>")
     # The newline survives in the text streamlit-folium returns as last_object_clicked_tooltip.
@@ -463,6 +533,9 @@ def _feature(geometry, properties: dict, feature_id: str | None = None) -> dict:
         # A unique top-level id lets folium key its per-feature styles on feature.id.
         feature["id"] = feature_id
     return feature
+
+
+_INLINE_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 def _site_svg(kind: str, *, size: int, selected: bool) -> str:
@@ -499,3 +572,4 @@ def _fit(m: folium.Map, routes, sites, boundaries, selected: str | None) -> None
     west, south = float(bounds[:, 0].min()), float(bounds[:, 1].min())
     east, north = float(bounds[:, 2].max()), float(bounds[:, 3].max())
     m.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=9)
+    _KeepFitted([[south, west], [north, east]]).add_to(m)

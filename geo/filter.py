@@ -83,8 +83,9 @@ def _events_in(atlas: Atlas, f: Filters, feature_ids: set[str], narrowed: bool) 
         mask &= ev["start"] <= pd.Timestamp(f.date_to)
     if narrowed:
         # With features filtered, an event is in view when it concerns one of them.
-        mask &= pd.Series([bool(feature_ids & set(fs)) for fs in ev["features"]],
-                          index=ev.index, dtype=bool)
+        mask &= pd.Series(
+            [bool(feature_ids & set(fs)) for fs in ev["features"]], index=ev.index, dtype=bool
+        )
     return ev[mask]
 
 

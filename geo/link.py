@@ -287,22 +287,26 @@ class Linker:
                 )
             return norm
 
-        contexts: dict[str, str] = {}
+        context_words: dict[str, str] = {}  # normalised -> as first written
         alias_norms: dict[str, GazetteerEntry] = {}
         for entry in entries:
             if not isinstance(entry, GazetteerEntry):
                 raise TypeError(f"Linker needs GazetteerEntry items, got {type(entry).__name__}")
             where = f"feature {entry.feature!r}"
-            for word in entry.context:
-                if word not in contexts:
-                    contexts[word] = _forms(word)[0]
-            needs = frozenset(contexts[word] for word in entry.context)
+            if isinstance(entry.context, str):
+                raise TypeError(
+                    f"{where}: context of alias {entry.text!r} is a string; "
+                    f"write a tuple of words, e.g. ({entry.context!r},)"
+                )
+            needs = frozenset(_forms(word)[0] for word in entry.context)
             if "" in needs:
                 raise ValueError(f"{where}: alias {entry.text!r} has an empty context word")
+            for word in entry.context:
+                context_words.setdefault(_forms(word)[0], word)
             norm = add(entry.text, _ALIAS, len(self._entries), needs, where)
             alias_norms.setdefault(norm, entry)
             self._entries.append(entry)
-        for word in set(contexts.values()):
+        for word in context_words.values():
             add(word, _CONTEXT, -1, frozenset(), "context word")
         for phrase in false_friends:
             norm = add(phrase, _FALSE_FRIEND, -1, frozenset(), "false friend")

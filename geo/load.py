@@ -216,7 +216,8 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
     rows = []
     for ev in checked.events:
         start, end = date_bounds(ev.date)
-        projects = sorted({checked.props[f].project for f in ev.features} - {None, ""})
+        # In the order of the event's features: the first one's project is the event's main one.
+        projects = list(dict.fromkeys(p for f in ev.features if (p := checked.props[f].project)))
         rows.append(
             {
                 "id": ev.id,
@@ -227,9 +228,7 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
                 "title": ev.title,
                 "features": list(ev.features),
                 "projects": projects,
-                "project": projects[0]
-                if len(projects) == 1
-                else ("" if not projects else "several"),
+                "project": projects[0] if projects else "",
                 "source": ev.evidence.source,
                 "passage": ev.evidence.passage,
                 "passage_id": passage_id(ev.evidence.source, ev.evidence.passage),
@@ -264,8 +263,9 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["start", "id"]).reset_index(drop=True)
 
 
-def spatial_problems(features: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame,
-                     file: str) -> list[Problem]:
+def spatial_problems(
+    features: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, file: str
+) -> list[Problem]:
     """Disagreements between the declared countries and where the geometry lies."""
     out = []
     for msg in check_site_countries(features, boundaries, tolerance_km=SITE_TOLERANCE_KM):

@@ -25,11 +25,7 @@ def timeline_frame(
     """The plain frame the chart draws: one row per event with its period and labels."""
     rows = []
     for ev in events.itertuples(index=False):
-        project = (
-            ev.project
-            if ev.project and ev.project != "several"
-            else (ev.projects[0] if len(ev.projects) else "")
-        )
+        project = ev.project
         rows.append(
             {
                 "id": ev.id,
@@ -61,8 +57,24 @@ def timeline_frame(
     return pd.DataFrame(rows, columns=cols)
 
 
+def default_window(frame: pd.DataFrame, years: int = 4) -> tuple[pd.Timestamp, pd.Timestamp, int]:
+    """The period the chart shows when no date range is chosen: all events, unless they span
+    more than ``years`` years, then the last ``years`` years up to the latest event (a 1991 event
+    would otherwise squeeze every recent one into a few pixels). Returns (start, end, the number
+    of events that end before the start)."""
+    first, last = frame["start"].min(), frame["end"].max()
+    pad = pd.Timedelta(days=20)
+    if last - first <= pd.Timedelta(days=365 * years):
+        return first - pad, last + pad, 0
+    start = pd.Timestamp(last.year - years + 1, 1, 1)
+    return start, last + pad, int((frame["end"] < start).sum())
+
+
 def timeline_chart(
-    frame: pd.DataFrame, colors: dict[str, str], height: int = 220
+    frame: pd.DataFrame,
+    colors: dict[str, str],
+    height: int = 220,
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> alt.LayerChart:
     """An Altair chart of ``frame`` (from :func:`timeline_frame`); ``colors`` maps the project
     label shown on the chart to its colour (the map's palette)."""
@@ -83,12 +95,15 @@ def timeline_chart(
     ]
     opacity = alt.condition("datum.dimmed", alt.value(0.25), alt.value(0.95))
     y = alt.Y("project:N", title=None, sort=domain, axis=alt.Axis(labelLimit=220))
+    scale = (
+        alt.Scale(domain=[w.isoformat() for w in window], clamp=False) if window else alt.Undefined
+    )
     base = alt.Chart(frame)
     periods = (
         base.transform_filter("datum.precision != 'day'")
-        .mark_bar(height=12, cornerRadius=3)
+        .mark_bar(height=12, cornerRadius=3, clip=True)
         .encode(
-            x=alt.X("start:T", title=None),
+            x=alt.X("start:T", title=None, scale=scale),
             x2="end:T",
             y=y,
             color=color,
@@ -98,7 +113,7 @@ def timeline_chart(
     )
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")
     markers = (
-        base.mark_point(filled=True, size=110, stroke="black")
+        base.mark_point(filled=True, size=110, stroke="black", clip=True)
         .encode(
             x="start:T",
             y=y,

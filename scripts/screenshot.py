@@ -44,8 +44,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--query", default="", help="query string for the dashboard, without '?'")
-    ap.add_argument("--chromium", default=os.environ.get("CORRIDOR_ATLAS_CHROMIUM",
-                                                        "/usr/bin/chromium"))
+    ap.add_argument(
+        "--chromium", default=os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
+    )
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -54,21 +55,45 @@ def main() -> int:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_healthy(url)
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=args.chromium,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--no-first-run"],
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                ],
             )
             ctx = browser.new_context(viewport={"width": 1500, "height": 1100})
-            ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-                (url, url.replace("http", "ws"), "data:", "blob:")) else r.abort())
+            ctx.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith((url, url.replace("http", "ws"), "data:", "blob:"))
+                    else r.abort()
+                ),
+            )
             page = ctx.new_page()
             for name, path in PAGES.items():
                 query = f"?{args.query}" if args.query and name == "dashboard" else ""
@@ -77,7 +102,9 @@ def main() -> int:
                 page.wait_for_load_state("networkidle")
                 if name == "dashboard":
                     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-                    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=30000)
+                    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(
+                        timeout=30000
+                    )
                 time.sleep(1.5)
                 target = out / f"{name}.png"
                 page.screenshot(path=str(target), full_page=True)

@@ -29,14 +29,16 @@ def test_link_json_contract(capsys):
     assert mentions, "no mentions found"
     for m in mentions:
         assert {"feature", "project", "start", "end", "text", "passage"} <= set(m)
-        assert text[m["start"]:m["end"]] == m["text"]
+        assert text[m["start"] : m["end"]] == m["text"]
     assert {"cku_railway", "middle_corridor"} <= {m["project"] for m in mentions}
 
 
 def test_link_on_a_new_text(tmp_path, capsys):
     f = tmp_path / "a.txt"
-    f.write_text("Trucks queue at Khorgos.\n\nThe Middle\nCorridor grows – and the CKU railway too.",
-                 encoding="utf-8")
+    f.write_text(
+        "Trucks queue at Khorgos.\n\nThe Middle\nCorridor grows – and the CKU railway too.",
+        encoding="utf-8",
+    )
     code, out = _run(capsys, "link", str(f), "--json")
     got = {(m["feature"], m["passage"]) for m in json.loads(out)}
     assert ("horgos", 0) in got and ("middle_corridor", 1) in got and ("cku_railway", 2) in got
@@ -49,10 +51,16 @@ def test_events_json_contract(capsys):
     text = SEED_1.read_text(encoding="utf-8")
     for e in events:
         assert {"date", "precision", "start", "end", "text", "features"} <= set(e)
-        assert text[e["start"]:e["end"]] == e["text"]
+        assert text[e["start"] : e["end"]] == e["text"]
     dates = {e["date"] for e in events}
-    assert {"2024-06-06", "2024-09-28", "2024-12-27", "2025-04-29", "2025-06-16",
-            "2025-04-03/2025-04-04"} <= dates
+    assert {
+        "2024-06-06",
+        "2024-09-28",
+        "2024-12-27",
+        "2025-04-29",
+        "2025-06-16",
+        "2025-04-03/2025-04-04",
+    } <= dates
     tunnels = next(e for e in events if e["date"] == "2025-04-29")
     assert "cku_railway" in tunnels["features"]
 
@@ -60,8 +68,12 @@ def test_events_json_contract(capsys):
 def test_link_reports_unreadable_input(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\xfa")
-    r = subprocess.run([sys.executable, "-m", "geo", "link", str(bad), "--json"],
-                       capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(
+        [sys.executable, "-m", "geo", "link", str(bad), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert r.returncode != 0 and "is not UTF-8" in r.stderr
 
 

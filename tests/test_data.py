@@ -50,8 +50,9 @@ def test_cku_railway_runs_through_its_waypoints(atlas):
     for place in ("Kashgar", "Torugart", "Makmal", "Jalal-Abad", "Andijan"):
         assert any(place in n for n in names), (place, names)
     assert p.geometry_quality == "schematic"
-    tunnels = atlas.features[(atlas.features["kind"] == "tunnel")
-                             & (atlas.features["project"] == "cku_railway")]
+    tunnels = atlas.features[
+        (atlas.features["kind"] == "tunnel") & (atlas.features["project"] == "cku_railway")
+    ]
     assert {"Fergana", "Naryn", "Koshtobe"} <= {n.split()[0] for n in tunnels["name"]}
 
 
@@ -61,15 +62,34 @@ def test_middle_corridor_is_a_network(atlas):
     assert {"KZ", "AZ", "GE", "TR", "CN"} <= set(atlas.features.loc["middle_corridor", "crossed"])
 
 
-@pytest.mark.parametrize("name", ["Urumqi", "Astana", "Xi'an", "Samarkand", "Kashgar", "Aktau",
-                                  "Baku", "Tbilisi", "Kars", "Poti", "Batumi", "Tianjin", "Dostyk"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Urumqi",
+        "Astana",
+        "Xi'an",
+        "Samarkand",
+        "Kashgar",
+        "Aktau",
+        "Baku",
+        "Tbilisi",
+        "Kars",
+        "Poti",
+        "Batumi",
+        "Tianjin",
+        "Dostyk",
+    ],
+)
 def test_places_a_user_looks_for_are_points(atlas, name):
     def norm(s):
         return re.sub(r"[^a-z]", "", s.lower().replace("ü", "u"))
 
-    hits = [fid for fid, p in atlas.props.items()
-            if any(norm(name) in norm(t) for _l, t, _c in p.alias_entries())
-            and atlas.features.loc[fid, "geometry"].geom_type == "Point"]
+    hits = [
+        fid
+        for fid, p in atlas.props.items()
+        if any(norm(name) in norm(t) for _l, t, _c in p.alias_entries())
+        and atlas.features.loc[fid, "geometry"].geom_type == "Point"
+    ]
     assert hits, f"no Point feature named {name}"
 
 

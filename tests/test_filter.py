@@ -16,8 +16,9 @@ def test_kyrgyzstan_keeps_routes_that_cross_it(atlas):
     ids = set(view.features["id"])
     assert "cku_railway" in ids and "torugart_pass" in ids
     assert "middle_corridor" not in ids and "horgos" not in ids and "baku" not in ids
-    for crossed, countries, is_route in zip(view.features["crossed"], view.features["countries"],
-                                            view.features["is_route"], strict=True):
+    for crossed, countries, is_route in zip(
+        view.features["crossed"], view.features["countries"], view.features["is_route"], strict=True
+    ):
         assert "KG" in (crossed if is_route else countries)
     assert set(view.events["id"]) >= {"cku_groundbreaking"}
     assert "cca_cooperation_forum_12_urumqi" not in set(view.events["id"])
@@ -29,7 +30,11 @@ def test_kyrgyzstan_keeps_routes_that_cross_it(atlas):
         (Filters(projects=("horgos",)), {"horgos", "khorgos_gateway"}, {"cku_railway"}),
         (Filters(kinds=("tunnel",)), {"koshtobe_tunnel"}, {"cku_railway"}),
         (Filters(statuses=("under_construction",)), {"cku_railway"}, {"middle_corridor"}),
-        (Filters(sources=("9decb243e74ad7b3",)), {"horgos", "tianjin_freight"}, {"koshtobe_tunnel"}),
+        (
+            Filters(sources=("9decb243e74ad7b3",)),
+            {"horgos", "tianjin_freight"},
+            {"koshtobe_tunnel"},
+        ),
     ],
 )
 def test_filters(atlas, filters, must, must_not):
@@ -38,7 +43,9 @@ def test_filters(atlas, filters, must, must_not):
 
 
 def test_date_range_keeps_overlapping_events(atlas):
-    view = filter_atlas(atlas, Filters(date_from=dt.date(2025, 6, 10), date_to=dt.date(2025, 6, 20)))
+    view = filter_atlas(
+        atlas, Filters(date_from=dt.date(2025, 6, 10), date_to=dt.date(2025, 6, 20))
+    )
     ids = set(view.events["id"])
     assert "cca_industrial_investment_forum" in ids  # 2025-06-16
     assert "cca_summit_astana_2025_06" in ids  # June 2025, month precision, overlaps

@@ -1,4 +1,5 @@
 import doctest
+import time
 
 import pytest
 
@@ -165,6 +166,22 @@ def test_cyrillic_acronym_is_not_inflected(linker):
     assert found(linker, "ТМТМА") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Қорғасқа дейін", "Қорғасқа"),  # Kazakh dative
+        ("Қорғастың", "Қорғастың"),  # Kazakh genitive
+        ("Алматыда", "Алматыда"),  # final vowel dropped from the stem
+        ("Алматинский", None),
+    ],
+)
+def test_kazakh_suffixes(text, mention):
+    linker = Linker(
+        entries("horgos", None, ("kk", "Қорғас")) + entries("almaty", None, ("kk", "Алматы"))
+    )
+    assert [m.text for m in linker.link(text)] == ([mention] if mention else [])
+
+
 def test_ye_and_yo_are_one_letter():
     linker = Linker(entries("semey", None, ("ru", "Семей")))
     assert found(linker, "в Сёмее") == [("semey", "Сёмее")]
@@ -268,8 +285,17 @@ def test_passages_are_non_empty_lines(linker):
         assert m.text.split("\n")[0] in passages[m.passage]
 
 
-def test_a_name_does_not_run_across_a_blank_line(linker):
-    assert found(linker, "Middle\n\nCorridor") == []
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Middle\n\nCorridor", []),
+        ("Middle\n \u00a0\nCorridor", []),  # a whitespace-only line is blank too
+        ("Trans-Caspian\nInternational\r\nTransport Route", [(0, 0)]),  # hard-wrapped
+        ("x\r\n  Middle Corridor\r\n", [(1, 5)]),  # passage 1, after the indent
+    ],
+)
+def test_names_run_across_line_breaks_but_not_blank_lines(linker, text, expected):
+    assert [(m.passage, m.start) for m in linker.link(text)] == expected
 
 
 def test_shared_alias_links_every_feature():
@@ -321,6 +347,17 @@ def test_every_mention_slices_the_original_text(linker):
     ]
 
 
+def test_a_megabyte_is_linked_in_one_pass(linker):
+    line = "Freight from Xi’an via Horgos and the Средний коридор; tunnel work at Koshtobe. "
+    text = "\n".join([line * 10] * 1300)  # about 1 MB
+    start = time.perf_counter()
+    mentions = linker.link(text)
+    assert time.perf_counter() - start < 5  # 52,000 mentions in ~0.5 s; quadratic would be hours
+    assert len(mentions) == 4 * 10 * 1300
+    assert mentions[-1].passage == 1299
+    assert all(text[m.start : m.end] == m.text for m in mentions[::97])
+
+
 def test_empty_gazetteer_and_empty_text():
     assert Linker([]).link("Horgos") == []
     assert Linker(GAZETTEER).link("") == []
@@ -340,6 +377,7 @@ def test_empty_gazetteer_and_empty_text():
             "also an alias of feature 'x'",
         ),
         ({"entries": [("x", None, "X", "en")]}, "GazetteerEntry"),
+        ({"entries": entries("x", None, ("en", "X"), context="tunnel")}, r"\('tunnel',\)"),
     ],
 )
 def test_bad_gazetteers_are_refused(kwargs, message):

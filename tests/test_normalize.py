@@ -92,6 +92,24 @@ def test_offsets_is_a_sequence():
         offsets[len(norm)]
 
 
+@pytest.mark.parametrize(
+    ("text", "original", "expected"),
+    [
+        ("ab  cd", 0, 0),
+        ("ab  cd", 3, 3),  # inside a collapsed run: the next normalised character
+        ("ab  cd", 4, 3),
+        ("a\n\u200b\nb", 2, 2),  # a line holding only a dropped character
+        ("ßx", 1, 2),
+        ("ab", 2, 2),  # past the end
+    ],
+)
+def test_locate_inverts_the_map(text, original, expected):
+    norm, offsets = normalize(text)
+    assert offsets.locate(original) == expected
+    if expected < len(norm):
+        assert offsets[expected] >= original
+
+
 def test_plain_text_maps_one_to_one():
     text = "The Middle Corridor links China and Europe.\nSecond line."
     norm, offsets = normalize(text)

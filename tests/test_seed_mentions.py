@@ -29,7 +29,7 @@ def test_linker_matches_the_annotation_exactly(atlas):
 def test_mention_offsets_slice_the_passage(atlas):
     texts = dict(zip(atlas.passages["passage_id"], atlas.passages["text"], strict=True))
     for r in atlas.mentions.itertuples(index=False):
-        assert " ".join(texts[r.passage_id][r.start:r.end].split()) == " ".join(r.text.split())
+        assert " ".join(texts[r.passage_id][r.start : r.end].split()) == " ".join(r.text.split())
 
 
 def test_false_friends_are_not_links(atlas):

@@ -23,57 +23,84 @@ def _feature(doc, fid):
 def _set_props(fid, **props):
     def change(doc):
         _feature(doc, fid)["properties"].update(props)
+
     return change
 
 
 def _set_geometry(fid, geometry):
     def change(doc):
         _feature(doc, fid)["geometry"] = geometry
+
     return change
 
 
 def _duplicate(fid):
     def change(doc):
         doc["features"].append(json.loads(json.dumps(_feature(doc, fid))))
+
     return change
 
 
 def _event(i, **fields):
     def change(doc):
         doc[i].update(fields)
+
     return change
 
 
 def _evidence(i, **fields):
     def change(doc):
         doc[i]["evidence"].update(fields)
+
     return change
 
 
 def _drop_key(fid, key):
     def change(doc):
         del _feature(doc, fid)["properties"][key]
+
     return change
 
 
 def _alias_steal(fid, alias):
     def change(doc):
         _feature(doc, fid)["properties"]["aliases"]["en"].append(alias)
+
     return change
 
 
 CORRIDOR_BREAKS = [
-    ("swapped lat/lon", _set_geometry("kashgar", {"type": "Point", "coordinates": [39.47, 75.99]}),
-     "kashgar", "look like [latitude, longitude]"),
-    ("latitude out of range", _set_geometry("horgos", {"type": "Point", "coordinates": [80.4, 144.2]}),
-     "horgos", "latitude 144.2 is outside [-90, 90]"),
-    ("empty geometry", _set_geometry("cku_railway", {"type": "LineString", "coordinates": []}),
-     "cku_railway", "geometry is empty"),
+    (
+        "swapped lat/lon",
+        _set_geometry("kashgar", {"type": "Point", "coordinates": [39.47, 75.99]}),
+        "kashgar",
+        "look like [latitude, longitude]",
+    ),
+    (
+        "latitude out of range",
+        _set_geometry("horgos", {"type": "Point", "coordinates": [80.4, 144.2]}),
+        "horgos",
+        "latitude 144.2 is outside [-90, 90]",
+    ),
+    (
+        "empty geometry",
+        _set_geometry("cku_railway", {"type": "LineString", "coordinates": []}),
+        "cku_railway",
+        "geometry is empty",
+    ),
     ("null geometry", _set_geometry("almaty", None), "almaty", "geometry is missing"),
-    ("wrong geometry type", _set_geometry("horgos", {"type": "Polygon", "coordinates": []}),
-     "horgos", "geometry type 'Polygon' is not supported"),
-    ("route as point", _set_geometry("cku_railway", {"type": "Point", "coordinates": [75, 40]}),
-     "cku_railway", "a railway needs LineString or MultiLineString geometry"),
+    (
+        "wrong geometry type",
+        _set_geometry("horgos", {"type": "Polygon", "coordinates": []}),
+        "horgos",
+        "geometry type 'Polygon' is not supported",
+    ),
+    (
+        "route as point",
+        _set_geometry("cku_railway", {"type": "Point", "coordinates": [75, 40]}),
+        "cku_railway",
+        "a railway needs LineString or MultiLineString geometry",
+    ),
     ("unknown kind", _set_props("horgos", kind="spaceport"), "horgos", "kind"),
     ("unknown status", _set_props("horgos", status="imaginary"), "horgos", "status"),
     ("bad country code", _set_props("horgos", countries=["XX"]), "horgos", "'XX' is not an ISO"),
@@ -81,19 +108,27 @@ CORRIDOR_BREAKS = [
     ("missing id", _drop_key("horgos", "id"), "feature #", "no 'id' property"),
     ("not snake case", _set_props("horgos", id="Horgos-Port"), "Horgos-Port", "not snake_case"),
     ("unknown project", _set_props("makmal", project="nowhere"), "makmal", "project 'nowhere'"),
-    ("unknown waypoint", _set_props("cku_railway", waypoints=["kashgar", "atlantis"]),
-     "cku_railway", "waypoint 'atlantis'"),
-    ("alias claimed twice", _alias_steal("almaty", "Horgos"), "horgos",
-     "also claimed by 'almaty'"),
+    (
+        "unknown waypoint",
+        _set_props("cku_railway", waypoints=["kashgar", "atlantis"]),
+        "cku_railway",
+        "waypoint 'atlantis'",
+    ),
+    ("alias claimed twice", _alias_steal("almaty", "Horgos"), "horgos", "also claimed by 'almaty'"),
     ("extra property", _set_props("horgos", colour="red"), "horgos", "Extra inputs"),
     ("bad status date", _set_props("horgos", status_as_of="last year"), "horgos", "status_as_of"),
-    ("site in the wrong country", _set_props("samarkand", countries=["KZ"]), "samarkand",
-     "lies in UZ"),
+    (
+        "site in the wrong country",
+        _set_props("samarkand", countries=["KZ"]),
+        "samarkand",
+        "lies in UZ",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("label", "change", "fid", "message"), CORRIDOR_BREAKS,
-                         ids=[c[0] for c in CORRIDOR_BREAKS])
+@pytest.mark.parametrize(
+    ("label", "change", "fid", "message"), CORRIDOR_BREAKS, ids=[c[0] for c in CORRIDOR_BREAKS]
+)
 def test_broken_corridors_are_named(data_copy, label, change, fid, message):
     _edit_json(data_copy / "corridors.geojson", change)
     problems = validate(data_copy)
@@ -115,8 +150,9 @@ EVENT_BREAKS = [
 ]
 
 
-@pytest.mark.parametrize(("label", "change", "message"), EVENT_BREAKS,
-                         ids=[c[0] for c in EVENT_BREAKS])
+@pytest.mark.parametrize(
+    ("label", "change", "message"), EVENT_BREAKS, ids=[c[0] for c in EVENT_BREAKS]
+)
 def test_broken_events_are_named(data_copy, label, change, message):
     path = data_copy / "events.json"
     doc = json.loads(path.read_text(encoding="utf-8"))
@@ -161,7 +197,9 @@ def test_source_metadata_needs_its_fields(data_copy):
     meta = next((data_copy / "sources").glob("*.json"))
     _edit_json(meta, lambda d: d.pop("publisher"))
     text = [str(p) for p in validate(data_copy)]
-    assert any(p.startswith(f"data/sources/{meta.name}: {meta.stem}: publisher") for p in text), text
+    assert any(p.startswith(f"data/sources/{meta.name}: {meta.stem}: publisher") for p in text), (
+        text
+    )
 
 
 def test_missing_data_folder(tmp_path):
@@ -170,13 +208,17 @@ def test_missing_data_folder(tmp_path):
 
 
 def test_cli_validate_exit_codes(data_copy):
-    ok = subprocess.run([sys.executable, "-m", "geo", "validate", str(data_copy)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(data_copy)], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "valid" in ok.stdout
-    _edit_json(data_copy / "corridors.geojson",
-               _set_geometry("horgos", {"type": "Point", "coordinates": [80.4, 144.2]}))
-    bad = subprocess.run([sys.executable, "-m", "geo", "validate", str(data_copy)],
-                         capture_output=True, text=True)
+    _edit_json(
+        data_copy / "corridors.geojson",
+        _set_geometry("horgos", {"type": "Point", "coordinates": [80.4, 144.2]}),
+    )
+    bad = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", str(data_copy)], capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert "data/corridors.geojson: horgos: coordinates [80.4, 144.2]: latitude 144.2" in bad.stdout

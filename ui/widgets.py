@@ -26,6 +26,10 @@ mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
   font-size: 0.95rem; line-height: 1.45; }
 .ca-meta { color: #555; font-size: 0.82rem; margin-bottom: 0.1rem; }
 .ca-meta a { color: #1a5fb4; }
+.ca-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 14px;
+  font-size: 0.8rem; color: #333; }
+.ca-legend h4 { margin: 0; padding: 0; font-size: 0.8rem; font-weight: 600; flex-basis: 100%; }
+.ca-legend div { display: inline-flex; align-items: center; gap: 5px; }
 </style>
 """
 
