@@ -107,7 +107,10 @@ with panel_col:
             st.markdown("**Selected event**")
             W.event_evidence(atlas, ev)
         passages = passages_mentioning(atlas, selected, state.filters.sources)
-        st.markdown(f"**{len(passages)} passage(s) mention it**")
+        if len(passages):
+            st.markdown(f"**{len(passages)} passage(s) mention it**")
+        else:
+            st.caption("No passage of the sources mentions it yet.")
         for p in passages.itertuples(index=False):
             st.html(W.passage_block(atlas, p.source, p.index, p.text, p.spans))
         own = events_of(atlas, selected)

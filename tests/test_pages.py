@@ -1,0 +1,115 @@
+"""Every page runs under AppTest, and the main interactions work without a browser."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+pytestmark = pytest.mark.apptest
+
+
+def _app(path=ROOT / "dashboard.py", **params) -> AppTest:
+    at = AppTest.from_file(str(path), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _param(at: AppTest, key: str) -> str | None:
+    value = at.query_params.get(key)
+    return ",".join(value) if isinstance(value, list) else value
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.get("html"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_every_page_runs(path):
+    at = _app(path)
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_overview_when_nothing_is_selected():
+    at = _app()
+    labels = {m.label for m in at.metric}
+    assert {"Routes", "Sites", "Passages", "Events"} <= labels
+    assert any("Latest events" in m.value for m in at.markdown)
+
+
+def test_filter_goes_to_the_url_and_comes_back():
+    at = _app()
+    at.multiselect(key="f_country").set_value(["KG"]).run()
+    assert _param(at, "country") == "KG"
+    routes = next(m for m in at.metric if m.label == "Routes").value
+    assert routes == "1"  # only the CKU railway crosses Kyrgyzstan
+
+    again = _app(country="KG")
+    assert again.multiselect(key="f_country").value == ["KG"]
+    assert next(m for m in again.metric if m.label == "Routes").value == "1"
+
+
+def test_selection_from_the_url_shows_passages_with_the_mention_highlighted():
+    at = _app(sel="cku_railway")
+    assert not at.exception
+    assert any(
+        s.value == "China–Kyrgyzstan–Uzbekistan railway" or "Kyrgyzstan" in s.value
+        for s in at.subheader
+    )
+    assert any("passage(s) mention it" in m.value for m in at.markdown)
+    html = _html(at)
+    assert '<mark class="mention">China-Kyrgyzstan-Uzbekistan Railway</mark>' in html
+    assert "Observer Network" in html
+
+
+def test_clear_all_resets_filters_and_url():
+    at = _app(country="KG", sel="horgos")
+    at.button[[b.label for b in at.button].index("Clear all")].click().run()
+    assert at.multiselect(key="f_country").value == []
+    assert "country" not in at.query_params and "sel" not in at.query_params
+
+
+def test_event_button_selects_its_feature_and_shows_evidence():
+    at = _app(sel="cku_railway")
+    button = next(b for b in at.button if "Groundbreaking" in b.label)
+    button.click().run()
+    assert _param(at, "event") == "cku_groundbreaking"
+    assert "On December 27" in _html(at)
+
+
+def test_search_finds_passages_and_offers_their_features():
+    at = _app(q="tunnels")
+    assert any("passage(s) match the search" in m.value for m in at.markdown)
+    assert '<mark class="hit">tunnels</mark>' in _html(at)
+    show = next(b for b in at.button if b.label.startswith("Show") and "Koshtobe" in b.label)
+    show.click().run()
+    assert _param(at, "sel") == "koshtobe_tunnel"
+
+
+def test_bad_url_values_are_ignored_with_a_notice():
+    at = _app(country="ZZ", sel="<script>alert(1)</script>", bogus="1")
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "Ignored country" in notices and "no such feature" in notices
+    assert "<script>" not in notices
+
+
+def test_sources_page_links_mentions_to_the_map():
+    at = _app(ROOT / "pages" / "1_Sources.py", src="f2840b807d95501f")
+    html = _html(at)
+    assert 'href="./?sel=cku_railway"' in html
+    assert '<mark class="mention">Koshtobe</mark>' in html
+
+
+def test_data_page_filters_the_table_and_offers_downloads():
+    at = _app(ROOT / "pages" / "2_Data.py", country="KG")
+    table = at.dataframe[0].value
+    assert "cku_railway" in set(table["id"]) and "middle_corridor" not in set(table["id"])
+    assert len(at.get("download_button")) == 2
+
+
+def test_about_page_cites_the_view_with_the_data_version():
+    at = _app(ROOT / "pages" / "3_About.py")
+    assert any("data version" in c.value for c in at.code)
