@@ -3,9 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.describe import feature_card, latest_events, overview
 from geo.draw import build_map, clicked_feature_id, legend_html, project_colors
-from geo.filter import events_of, filter_atlas, passages_mentioning, with_selected
+from geo.filter import events_of, filter_atlas, with_selected
 from geo.timeline import (
     SELECTION,
     default_window,
@@ -77,61 +76,13 @@ with map_col:
         f"<div class='ca-legend'>{legend_html(routes, sites, colors, names, svg_as_img=True)}</div>"
     )
 
-with panel_col:
+with panel_col, st.container(height=620, border=False):
     if state.query:
-        hits = S.search_index(atlas).search(state.query)
-        st.markdown(f"**{len(hits)} passage(s) match the search**")
-        by_id = atlas.passages.set_index("passage_id")
-        for hit in hits[:30]:
-            p = by_id.loc[hit.key]
-            st.html(
-                W.passage_block(
-                    atlas, p["source"], int(p["index"]), p["text"], list(hit.spans), css_class="hit"
-                )
-            )
-            mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
-            for fid in dict.fromkeys(mentioned):
-                st.button(
-                    f"Show {W.markdown_literal(atlas.props[fid].name)}",
-                    key=f"hit-{hit.key}-{fid}",
-                    on_click=S.select,
-                    args=(fid,),
-                    type="tertiary",
-                )
-        st.divider()
+        W.search_results(atlas, state.query)
     if selected:
-        W.card(feature_card(atlas, selected))
-        st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
-        if state.event in set(atlas.events["id"]):
-            ev = atlas.events.set_index("id").loc[state.event]
-            st.markdown("**Selected event**")
-            W.event_evidence(atlas, ev)
-        passages = passages_mentioning(atlas, selected, state.filters.sources)
-        if len(passages):
-            st.markdown(f"**{len(passages)} passage(s) mention it**")
-        else:
-            st.caption("No passage of the sources mentions it yet.")
-        for p in passages.itertuples(index=False):
-            st.html(W.passage_block(atlas, p.source, p.index, p.text, p.spans))
-        own = events_of(atlas, selected)
-        if len(own):
-            st.markdown("**Its events**")
-            W.events_table(atlas, own, key="own")
+        W.selection_panel(atlas, selected, state)
     else:
-        counts = overview(view)
-        c = st.columns(5)
-        for col, (label, n) in zip(c, counts.items(), strict=True):
-            col.metric(label.capitalize(), n)
-        if state.event in set(atlas.events["id"]):
-            ev = atlas.events.set_index("id").loc[state.event]
-            st.markdown("**Selected event**")
-            W.event_evidence(atlas, ev)
-        st.markdown("**Latest events**")
-        W.events_table(atlas, latest_events(view), key="latest")
-        st.caption(
-            "Click a route or a site on the map, an event on the timeline, or a search "
-            "result to see the passages behind it."
-        )
+        W.overview_panel(atlas, view, state)
 
 st.subheader("Timeline", anchor=False)
 highlight = set(events_of(atlas, selected)["id"]) if selected else set()

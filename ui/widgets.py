@@ -11,7 +11,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from geo.describe import Card, country_name
+from geo.describe import Card, country_name, feature_card, latest_events, overview
+from geo.filter import View, events_of, passages_mentioning
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import Atlas
 from geo.model import KINDS, STATUSES
@@ -151,8 +152,8 @@ def passage_block(
     )
 
 
-def card(c: Card) -> None:
-    st.subheader(c.name, anchor=False)
+def card_details(c: Card) -> None:
+    """The feature's facts, where its coordinates come from, and its description."""
     rows = [
         ("Kind", c.kind),
         ("Project", c.project_name),
@@ -230,4 +231,83 @@ def event_evidence(atlas: Atlas, ev: pd.Series) -> None:
             p["text"],
             [(int(ev["evidence_start"]), int(ev["evidence_end"]))],
         )
+    )
+
+
+def search_results(atlas: Atlas, query: str, limit: int = 30) -> None:
+    """Passages matching the search, words highlighted, each with buttons for its features."""
+    from ui.state import search_index
+
+    hits = search_index(atlas).search(query)
+    st.markdown(f"**{len(hits)} passage(s) match the search**")
+    by_id = atlas.passages.set_index("passage_id")
+    for hit in hits[:limit]:
+        p = by_id.loc[hit.key]
+        st.html(
+            passage_block(
+                atlas, p["source"], int(p["index"]), p["text"], list(hit.spans), css_class="hit"
+            )
+        )
+        mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
+        for fid in dict.fromkeys(mentioned):
+            st.button(
+                f"Show {markdown_literal(atlas.props[fid].name)}",
+                key=f"hit-{hit.key}-{fid}",
+                on_click=S.select,
+                args=(fid,),
+                type="tertiary",
+            )
+    if len(hits) > limit:
+        st.caption(f"Showing the first {limit} of {len(hits)}; add words to narrow the search.")
+    st.divider()
+
+
+def selection_panel(atlas: Atlas, feature_id: str, state: ViewState) -> None:
+    """The selected feature: a one-line summary, then its passages, details and events."""
+    c = feature_card(atlas, feature_id)
+    st.subheader(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
+    facts = [c.kind, c.status]
+    if c.length_km is not None:
+        facts.append(f"{c.length_km:,.0f} km")
+    facts.append(", ".join(c.countries))
+    st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
+    st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
+    if state.event in set(atlas.events["id"]):
+        st.markdown("**Selected event**")
+        event_evidence(atlas, atlas.events.set_index("id").loc[state.event])
+    passages = passages_mentioning(atlas, feature_id, state.filters.sources)
+    own = events_of(atlas, feature_id)
+    tab_p, tab_d, tab_e = st.tabs(
+        [f"Passages ({len(passages)})", "Details", f"Events ({len(own)})"]
+    )
+    with tab_p:
+        if len(passages):
+            st.markdown(f"**{len(passages)} passage(s) mention it**")
+        else:
+            st.caption("No passage of the sources mentions it yet.")
+        for p in passages.itertuples(index=False):
+            st.html(passage_block(atlas, p.source, p.index, p.text, p.spans))
+    with tab_d:
+        card_details(c)
+    with tab_e:
+        if len(own):
+            events_table(atlas, own, key="own")
+        else:
+            st.caption("No dated event concerns it yet.")
+
+
+def overview_panel(atlas: Atlas, view: View, state: ViewState) -> None:
+    """With nothing selected: counts of what is in view and the latest events."""
+    counts = overview(view)
+    cols = st.columns(len(counts))
+    for col, (label, n) in zip(cols, counts.items(), strict=True):
+        col.metric(label.capitalize(), n)
+    if state.event in set(atlas.events["id"]):
+        st.markdown("**Selected event**")
+        event_evidence(atlas, atlas.events.set_index("id").loc[state.event])
+    st.markdown("**Latest events**")
+    events_table(atlas, latest_events(view), key="latest")
+    st.caption(
+        "Click a route or a site on the map, an event on the timeline, or a search result "
+        "to see the passages behind it."
     )
