@@ -4,8 +4,8 @@
     python scripts/screenshot.py [--out DIR] [--query "country=KG&sel=cku_railway"]
 
 Starts the app on a free loopback port, blocks every request that does not go to it (so the
-pictures show what an offline reader sees) and writes one PNG per page. ``docs/screenshot.png``,
-shown in the README, is the dashboard page made by this script.
+pictures show what an offline reader sees) and writes one PNG per page. ``docs/screenshots/dashboard.png``,
+shown in the README, is made with ``--query "sel=cku_railway"``.
 """
 
 from __future__ import annotations

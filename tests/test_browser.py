@@ -85,6 +85,10 @@ def test_click_on_a_route_shows_its_passages_beside_the_map(page, app_server):
     marks = page.locator("mark.mention")
     assert marks.count() >= 5
     assert "Kyrgyzstan" in marks.first.inner_text()
+    # The map is drawn again around the selection; Streamlit briefly keeps the old frame.
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{MAP}').length === 1", timeout=TIMEOUT
+    )
     page.frame_locator(MAP).locator(".leaflet-overlay-pane path:visible").first.wait_for(
         timeout=TIMEOUT
     )
