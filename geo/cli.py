@@ -4,6 +4,8 @@ validate [DATA_DIR]                         check every data file; exit 1 on any
 link FILE [--json]                          mentions of atlas features in a UTF-8 text file
 events FILE --published YYYY-MM-DD [--json] dated expressions in a text file
 export --format geojson|csv [filters]       the features in view, as the app would show them
+ingest FILE_OR_FOLDER... [--title ...]      put new texts into data/inbox/ with review candidates
+review [list|show ID|accept ID|reject ID]   review the inbox; accepting adds to the atlas
 """
 
 from __future__ import annotations
@@ -167,6 +169,145 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(done: int, total: int, name: str) -> None:
+    """A one-line progress bar on standard error, redrawn in place (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[-40:]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _article_files(targets: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in (".txt", ".md")
+                    and not p.name.startswith(".")
+                )
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            raise SystemExit(f"{target}: no such file or folder")
+    return files
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geo.ingest import ingest, prepare_source, read_article
+    from geo.load import build_linker
+
+    checked = check_data(args.data_dir)
+    if checked.problems:
+        for p in sorted(checked.problems):
+            print(p, file=sys.stderr)
+        return 1
+    linker = build_linker(checked)
+    flags = {
+        "title": args.title,
+        "publisher": args.publisher,
+        "published": args.published,
+        "url": args.url,
+        "lang": args.lang,
+        "authors": [a.strip() for a in (args.authors or "").split(";") if a.strip()],
+        "rights": args.rights,
+    }
+    files = _article_files(args.paths)
+    counts = {"new": 0, "pending": 0, "in_atlas": 0}
+    failed = 0
+    for n, path in enumerate(files, start=1):
+        try:
+            front, text = read_article(path)
+            # The front matter describes its own file; the flags fill what it lacks.
+            fields = {"title": "", "publisher": "", "published": "", "lang": ""}
+            fields |= {k: v for k, v in flags.items() if v} | front
+            meta, text = prepare_source(text, **fields)
+            status = ingest(args.data_dir, meta, text, linker)
+        except ValueError as e:
+            failed += 1
+            message = str(e) if str(e).startswith(str(path)) else f"{path}: {e}"
+            # On a terminal the message replaces the progress bar, which is redrawn below it.
+            print(f"\r{message:<80}" if sys.stderr.isatty() else message, file=sys.stderr)
+        except OSError as e:  # the inbox cannot be written (disk full, permissions): stop
+            print(f"\n{path}: cannot be ingested: {e}", file=sys.stderr)
+            return 1
+        else:
+            counts[status] += 1
+            if len(files) == 1 or not sys.stderr.isatty():
+                print(f"{meta.id}\t{status}\t{path}")
+        _progress(n, len(files), path.name)
+    print(
+        f"{counts['new']} new in {Path(args.data_dir) / 'inbox'}, {counts['pending']} already "
+        f"pending, {counts['in_atlas']} already in the atlas, {failed} failed. "
+        "Next: `python -m geo review list`.",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def _show_item(item) -> None:
+    meta, c = item.meta, item.candidates
+    print(f"{meta.id}  {meta.title} — {meta.publisher}, {meta.published} ({meta.language})")
+    print(f"mentions ({len(c.mentions)}):")
+    for m in c.mentions:
+        print(
+            f"  {m.id}\tp{m.span.passage} {m.span.start}-{m.span.end}\t{m.feature}\t"
+            f"{m.span.quote!r}\talias {m.alias!r}, rule {m.rule}"
+        )
+    print(f"events ({len(c.events)}):")
+    for e in c.events:
+        ev = e.event
+        print(
+            f"  {e.id}\t{ev.date} ({ev.precision})\t{ev.date_span.quote!r}\t"
+            f"[{', '.join(ev.features)}]\trule {e.rule}\n\t{ev.title}"
+        )
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from geo.review import ReviewError, accept, find_item, load_item, pending, reject
+
+    try:
+        if args.action in (None, "list"):
+            ready, incomplete = pending(args.data_dir)
+            for sid in ready:
+                item = load_item(args.data_dir, sid)
+                print(
+                    f"{sid}\t{len(item.candidates.mentions)} mentions\t"
+                    f"{len(item.candidates.events)} events\t{item.meta.title}"
+                )
+            for sid in incomplete:
+                print(f"{sid}\tincomplete: ingest it again or `review reject {sid}`")
+            if not ready and not incomplete:
+                print("The inbox is empty.", file=sys.stderr)
+            return 0
+        sid = find_item(args.data_dir, args.id)
+        if args.action == "show":
+            _show_item(load_item(args.data_dir, sid))
+        elif args.action == "reject":
+            reject(args.data_dir, sid)
+            print(f"{sid}: rejected and removed from the inbox")
+        else:
+            r = accept(args.data_dir, sid, args.only)
+            print(
+                f"{sid}: accepted; source {'added' if r.source_written else 'already present'}, "
+                f"{len(r.events_added)} event(s) added, {r.suppressed} mention(s) suppressed"
+                + (f", {r.already_present} already in the data" if r.already_present else "")
+            )
+    except ReviewError as e:
+        print(e, file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -211,6 +352,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "ingest",
+        help="put new texts into the inbox with review candidates",
+        description="Put UTF-8 texts (files, or folders of .txt/.md files) into DATA_DIR/inbox/ "
+        "with their metadata and a review file of candidate mentions and events. A file may "
+        "start with a '---' front-matter header of 'key: value' lines (title, publisher, "
+        "published, url, lang, authors, ...); the options fill what it lacks.",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("--title")
+    p.add_argument("--publisher")
+    p.add_argument("--published", help="YYYY-MM-DD (or YYYY-MM, YYYY)")
+    p.add_argument("--url")
+    p.add_argument("--lang", help="language code of the text: en, zh, ru, kk, ky, uz, ...")
+    p.add_argument("--authors", help="semicolon-separated names")
+    p.add_argument("--rights", help="the text's rights statement (a default notice otherwise)")
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("review", help="list, show, accept or reject inbox items")
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_review)
+    actions = p.add_subparsers(dest="action")
+    a = actions.add_parser("list", help="the items awaiting review")
+    a.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
+    for name, text in (("show", "an item's candidates"), ("reject", "delete an item")):
+        a = actions.add_parser(name, help=text)
+        a.add_argument("id", help="source id (a unique prefix will do)")
+        a.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
+    a = actions.add_parser("accept", help="move an item into the atlas")
+    a.add_argument("id", help="source id (a unique prefix will do)")
+    a.add_argument(
+        "--only",
+        nargs="*",
+        metavar="CAND",
+        help="accept only these candidates (m1 e2 ...; none: only the source); the other "
+        "mentions are suppressed",
+    )
+    a.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
     return parser
 
 

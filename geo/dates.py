@@ -737,7 +737,7 @@ def _relative_ru(m: re.Match[str], pub: _Published | None) -> _Found | None:
 # --------------------------------------------------------------------------------------------
 # Tense and sentences
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-ZА-ЯЁ\u4e00-\u9fff])|[。！？；]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[A-ZА-ЯЁ0-9\u4e00-\u9fff])|[。！？；]")
 _CUES = re.compile(
     r"(?P<future>\b(?:will|shall|won't|(?:is|are)\s+(?:set|due|scheduled|expected|planned"
     r"|going|slated)\s+to|(?:is|are)\s+to\s+be|to\s+be\s+held|plans?\s+to|planning\s+to"
@@ -745,7 +745,7 @@ _CUES = re.compile(
     r"|будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w+|намерен\w*|предстоит"
     r"|запланирован\w*|ожидается|станет|начн[её]тся|откроется)\b|将|即将|计划|拟|预计|有望|届时)"
     r"|(?P<past>\b(?:was|were|had|has\s+been|have\s+been|did|held|signed|took\s+place|ago|last"
-    r"|earlier|previously|began|started|launched|opened|completed|announced|said|met|reached"
+    r"|earlier|previously|began|started|launched|opened|completed|announced|met|reached"
     r"|came|went|became|saw|made|gave|won|rose|fell|grew|built|sent|left|arrived|departed"
     r"|был|была|было|были|состоялся|состоялась|состоялось|состоялись|прош[её]л|прошла|прошли"
     r"|подписан\w*|подписали)\b|(?<!为)了(?!解)|已经|已|曾|此前|日前|刚刚)",
@@ -757,11 +757,13 @@ _WEAK_PAST = re.compile(
 )
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     window_start = max(0, start - 400)
     lo = text.rfind("\n", window_start, start) + 1 or window_start
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        lo = m.end()
+    # endpos one past ``start``: the end-of-sentence lookahead must see the span's first character.
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)):
+        if m.end() <= start:
+            lo = m.end()
     window_end = min(len(text), end + 400)
     hi = text.find("\n", end, window_end)
     hi = window_end if hi < 0 else hi
@@ -771,7 +773,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
     """Return ("past" | "future" | None, whether the cue was strong) for the sentence at a span."""
-    lo, hi = _sentence_bounds(text, start, end)
+    lo, hi = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     for m in _CUES.finditer(text, lo, hi):
         if m.start() < end and m.end() > start:

@@ -77,9 +77,16 @@ class Atlas:
 
 
 def data_version(data_dir: Path) -> str:
-    """A short, stable fingerprint of every file in the data folder (names and bytes)."""
+    """A short, stable fingerprint of every file in the data folder (names and bytes), except
+    ``inbox/``, which holds ingested texts awaiting review and is not part of the atlas, and
+    hidden files (an interrupted atomic write's temporary file)."""
     h = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    files = (
+        p
+        for p in data_dir.rglob("*")
+        if p.relative_to(data_dir).parts[0] != "inbox" and not p.name.startswith(".")
+    )
+    for path in sorted(p for p in files if p.is_file()):
         h.update(str(path.relative_to(data_dir)).encode())
         h.update(b"\0")
         h.update(path.read_bytes())
@@ -129,7 +136,8 @@ def _mentions_frame(checked: CheckedData, linker: Linker) -> pd.DataFrame:
     for sid, src in checked.sources.items():
         for m in linker.link(src.text):
             p = src.passages[m.passage]
-            start, end = m.start - p.offset, m.end - p.offset
+            # A name broken across lines is cut at the end of its passage (a line).
+            start, end = m.start - p.offset, min(m.end - p.offset, len(p.text))
             if (m.feature, sid, m.passage, start, end) in suppressed:
                 continue
             rows.append(
@@ -140,7 +148,7 @@ def _mentions_frame(checked: CheckedData, linker: Linker) -> pd.DataFrame:
                     "passage": m.passage,
                     "passage_id": passage_id(sid, m.passage),
                     "start": start,
-                    "end": min(end, len(p.text)),
+                    "end": end,
                     "text": m.text,
                     "alias": m.alias,
                     "rule": m.rule,
@@ -292,10 +300,14 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
     checked = check_data(data_dir)
     boundaries = None
     if not checked.problems:
+        path = data_dir / BOUNDARIES
         try:
-            boundaries = load_boundaries(data_dir / BOUNDARIES)
+            boundaries = load_boundaries(path)
         except (OSError, ValueError) as e:
-            checked.problem(BOUNDARIES, "-", str(e))
+            # load_boundaries names the file by its full path; the report names it like the others.
+            checked.problem(
+                str(Path(data_dir.name) / BOUNDARIES), "-", str(e).removeprefix(f"{path}: ")
+            )
     if checked.problems:
         raise AtlasInvalid(sorted(checked.problems))
     assert boundaries is not None

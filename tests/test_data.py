@@ -25,11 +25,11 @@ def test_data_folder_is_valid(atlas):
 def test_every_data_file_is_documented_in_the_readme():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     for path in sorted(DATA.rglob("*")):
-        if path.is_dir() or path.name == "README.md":
+        if path.is_dir() or path.name == "README.md" or path.name.startswith("."):
             continue
         rel = path.relative_to(DATA).as_posix()
-        if rel.startswith("sources/"):
-            assert "## `sources/`" in readme
+        if rel.startswith(("sources/", "inbox/")):
+            assert f"## `{rel.split('/')[0]}/`" in readme
             continue
         assert f"`{rel}`" in readme, f"data/{rel} is not documented in data/README.md"
 

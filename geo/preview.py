@@ -1,0 +1,149 @@
+"""What an article would bring to the atlas, shown before anything is written: its passages with
+each mention and date marked and explained, its proposed events as a frame for
+:mod:`geo.timeline`, and the features it mentions. Used by the "Try an article" page; pure.
+
+Every character of the article reaches HTML through :func:`geo.highlight.safe_text`.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.highlight import safe_text
+from geo.ingest import Candidates
+from geo.load import date_bounds
+from geo.model import FeatureProperties
+from geo.passages import split_passages
+
+__all__ = ["RULE_REASONS", "events_frame", "marked_passages", "mention_rows", "reason"]
+
+RULE_REASONS = {
+    "alias": "the name as listed",
+    "plural": "an English plural of the name",
+    "cyrillic_inflection": "the name with a Cyrillic case ending",
+}
+
+
+def reason(alias: str, rule: str) -> str:
+    """Why a mention matched, in words.
+
+    >>> reason("Средний коридор", "cyrillic_inflection")
+    'alias “Средний коридор”: the name with a Cyrillic case ending'
+    >>> reason("TITR", "alias+context")
+    'alias “TITR”: the name as listed, with one of its context words in the same passage'
+    """
+    base, _, context = rule.partition("+")
+    words = RULE_REASONS.get(base, base)
+    if context:
+        words += ", with one of its context words in the same passage"
+    return f"alias “{alias}”: {words}"
+
+
+def _name(props: dict[str, FeatureProperties], feature: str) -> str:
+    return props[feature].name if feature in props else feature
+
+
+def mention_rows(c: Candidates, props: dict[str, FeatureProperties]) -> pd.DataFrame:
+    """One row per mention candidate: id, feature name and id, the text as written, passage
+    number (from 1) and the reason it matched."""
+    rows = [
+        {
+            "candidate": m.id,
+            "feature": _name(props, m.feature),
+            "feature_id": m.feature,
+            "text": m.span.quote,
+            "paragraph": m.span.passage + 1,
+            "why": reason(m.alias, m.rule),
+        }
+        for m in c.mentions
+    ]
+    return pd.DataFrame(
+        rows, columns=["candidate", "feature", "feature_id", "text", "paragraph", "why"]
+    )
+
+
+def events_frame(c: Candidates, props: dict[str, FeatureProperties]) -> pd.DataFrame:
+    """The proposed events in the shape :func:`geo.timeline.timeline_frame` reads (the columns
+    of ``Atlas.events`` it uses), plus the date as written."""
+    rows = []
+    for e in c.events:
+        ev = e.event
+        start, end = date_bounds(ev.date)
+        projects = [p for f in ev.features if f in props and (p := props[f].project)]
+        rows.append(
+            {
+                "id": e.id,
+                "date": ev.date,
+                "precision": ev.precision,
+                "start": start,
+                "end": end,
+                "title": ev.title,
+                "features": list(ev.features),
+                "project": projects[0] if projects else "",
+                "source": ev.evidence.source,
+                "date_text": ev.date_span.quote,
+            }
+        )
+    cols = [
+        "id",
+        "date",
+        "precision",
+        "start",
+        "end",
+        "title",
+        "features",
+        "project",
+        "source",
+        "date_text",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+@dataclass(frozen=True)
+class MarkedPassage:
+    index: int
+    html: str
+
+
+def marked_passages(
+    text: str, c: Candidates, props: dict[str, FeatureProperties]
+) -> list[MarkedPassage]:
+    """Each passage as escaped HTML: mentions in ``<mark class="mention">`` and dates in
+    ``<mark class="hit">``, each with a tooltip saying what it is and why, followed by its
+    candidate id in superscript. Where a date lies inside a mention the mention wins.
+
+    >>> from geo.ingest import Candidates
+    >>> [p.html for p in marked_passages("a <b>", Candidates("s", None, (), ()), {})]
+    ['a &lt;b&gt;']
+    """
+    marks: dict[int, list[tuple[int, int, str, str, str]]] = {}
+    by_span: dict[tuple[int, int, int], list] = {}
+    for m in c.mentions:
+        by_span.setdefault((m.span.passage, m.span.start, m.span.end), []).append(m)
+    for (passage, start, end), ms in by_span.items():
+        tip = "; ".join(f"{_name(props, m.feature)} — {reason(m.alias, m.rule)}" for m in ms)
+        label = ",".join(m.id for m in ms)
+        marks.setdefault(passage, []).append((start, end, "mention", tip, label))
+    for e in c.events:
+        s = e.event.date_span
+        tip = f"{e.event.date} ({e.event.precision}) — date rule {e.rule}"
+        marks.setdefault(s.passage, []).append((s.start, s.end, "hit", tip, e.id))
+    out = []
+    for p in split_passages(text):
+        own = sorted(marks.get(p.index, []), key=lambda m: (m[0], m[2] != "mention"))
+        parts, pos = [], 0
+        for start, end, cls, tip, label in own:
+            if start < pos:
+                continue  # overlaps a mark already drawn
+            parts.append(safe_text(p.text[pos:start]))
+            parts.append(
+                f'<mark class="{cls}" title="{html.escape(tip, quote=True)}">'
+                f"{safe_text(p.text[start:end])}</mark><sup>{safe_text(label)}</sup>"
+            )
+            pos = end
+        parts.append(safe_text(p.text[pos:]))
+        out.append(MarkedPassage(p.index, "".join(parts)))
+    return out
