@@ -35,7 +35,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from geo.dates import sentence_bounds, find_dates
+from geo.dates import find_dates, sentence_bounds
 from geo.link import Linker
 from geo.model import DATE_RE, Event, SourceMeta, Span
 from geo.passages import Passage, passage_index_at, split_passages
