@@ -62,7 +62,13 @@ with map_col:
     shown = with_selected(view.features, atlas.features, selected)
     routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
     fmap = build_map(
-        routes, sites, atlas.boundaries, colors=colors, selected=selected, project_labels=names
+        routes,
+        sites,
+        atlas.boundaries,
+        colors=colors,
+        selected=selected,
+        project_labels=names,
+        outlines=S.outlines(atlas),
     )
     st_folium(
         fmap,

@@ -35,6 +35,7 @@ __all__ = [
     "clicked_feature_id",
     "project_colors",
     "legend_html",
+    "outlines_geojson",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
@@ -55,7 +56,7 @@ UNKNOWN_PROJECT_COLOR = "#7F7F7F"
 FEATURE_COLUMNS = ("id", "name", "kind", "project", "status", "geometry_quality")
 BOUNDARY_COLUMNS = ("iso_a2", "name")
 COORDINATE_DECIMALS = 5  # about 1 m: more digits only grow the page
-BOUNDARY_TOLERANCE_DEG = 0.01  # about 1 km: outlines are context, not data
+BOUNDARY_TOLERANCE_DEG = 0.02  # about 2 km: outlines are context, not data
 
 DASH_BY_QUALITY = {"schematic": "8 6", "approximate": "2 6"}
 SEA_COLOR = "#DCE6EC"
@@ -175,6 +176,7 @@ def build_map(
     tiles_online: bool = True,
     base_url: str = DEFAULT_BASE_URL,
     project_labels: Mapping[str, str] | None = None,
+    outlines: dict | None = None,
 ) -> folium.Map:
     """Draw routes, sites and country outlines on a folium map that loads nothing from the web.
 
@@ -202,6 +204,9 @@ def build_map(
         Where ``static/vendor/`` is served (see :func:`geo.assets.localize`).
     project_labels : mapping of str to str, optional
         Project id to the name shown in the legend and tooltips (the id itself by default).
+    outlines : dict, optional
+        :func:`outlines_geojson` of ``boundaries``, computed once by the caller; computed here
+        when not given.
 
     Returns
     -------
@@ -232,7 +237,7 @@ def build_map(
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
         folium.FeatureGroup(name="No tiles", overlay=False, show=False).add_to(m)
 
-    _outlines_layer(boundaries).add_to(m)
+    _outlines_layer(outlines or outlines_geojson(boundaries)).add_to(m)
     if len(routes):
         _routes_layer(routes, colors, selected, labels).add_to(m)
     if len(sites):
@@ -248,20 +253,45 @@ def build_map(
 # ---------------------------------------------------------------------------------- layers
 
 
-def _outlines_layer(boundaries: gpd.GeoDataFrame) -> folium.GeoJson:
-    simplified = boundaries.geometry.simplify(BOUNDARY_TOLERANCE_DEG, preserve_topology=True)
+def outlines_geojson(
+    boundaries: gpd.GeoDataFrame,
+    tolerance_deg: float = BOUNDARY_TOLERANCE_DEG,
+    around: tuple[float, float, float, float] | None = None,
+    margin_deg: float = 25.0,
+) -> dict:
+    """The country outlines as the map draws them: simplified, rounded to 3 decimals (~100 m),
+    as a GeoJSON FeatureCollection. Pure and the same for every view, so a caller can compute it
+    once and pass it to :func:`build_map` as ``outlines``. With ``around`` (west, south, east,
+    north, e.g. the atlas's bounds) the outlines are clipped to that box widened by
+    ``margin_deg``: countries far from every feature are never looked at and cost bytes."""
+    _check_frame(boundaries, "boundaries", BOUNDARY_COLUMNS, ("Polygon", "MultiPolygon"))
+    boundaries = _to_wgs84(boundaries)
+    if around is not None:
+        w, s_, e, n = around
+        boundaries = boundaries.clip(
+            (w - margin_deg, s_ - margin_deg, e + margin_deg, n + margin_deg)
+        )
+        boundaries = boundaries[~boundaries.geometry.is_empty]
+    simplified = boundaries.geometry.simplify(tolerance_deg, preserve_topology=True)
+    simplified = shapely.transform(simplified.values, lambda xy: np.round(xy, 3))
     features = [
-        _feature(
-            geometry,
-            {
+        {
+            "type": "Feature",
+            "properties": {
                 "layer": "boundary",
                 "iso_a2": _text(row["iso_a2"]),
                 "name": _text(row["name"]),
                 "tooltip": html.escape(_text(row["name"])),
             },
-        )
+            "geometry": shapely.geometry.mapping(geometry),
+        }
         for geometry, (_, row) in zip(simplified, boundaries.iterrows(), strict=True)
+        if not geometry.is_empty
     ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _outlines_layer(outlines: dict) -> folium.GeoJson:
     style = {
         "color": OUTLINE_COLOR,
         "weight": 1,
@@ -269,7 +299,7 @@ def _outlines_layer(boundaries: gpd.GeoDataFrame) -> folium.GeoJson:
         "fillOpacity": 1.0,
     }
     return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
+        outlines,
         name="Country outlines",
         style_function=lambda _feature: style,
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),

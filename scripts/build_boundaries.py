@@ -43,9 +43,10 @@ PACKAGE = "world-atlas@2.0.2"
 MEMBER = "package/countries-50m.json"
 LAYER = "countries"
 # West edge at 10 W so that the China-Europe trains' western terminals (Duisburg, Hamburg, Madrid,
-# London) fall inside; north edge at 62 N keeps Moscow and St Petersburg well inside; south edge at
+# London) fall inside; north edge at 75 N takes in
+# Russia's Arctic coast, so a map of the whole region has no empty band at its top; south edge at
 # 15 N takes in the Arabian Sea ports. Russia, Finland and the Nordic countries are clipped.
-DEFAULT_BBOX = (-10.0, 15.0, 135.0, 62.0)
+DEFAULT_BBOX = (-10.0, 15.0, 135.0, 75.0)
 GRID = 1e-4
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "data" / "boundaries" / "countries.geojson"

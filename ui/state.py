@@ -6,8 +6,11 @@ session and the widgets.
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
+from geo.draw import outlines_geojson
 from geo.filter import Filters
 from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
 from geo.search import SearchIndex
@@ -49,12 +52,29 @@ def _index(data_dir: str, version: str) -> SearchIndex:
 
 
 @st.cache_resource(show_spinner=False)
+def _outlines(data_dir: str, version: str) -> dict:
+    atlas = _load(data_dir)
+    return outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
+
+
+def outlines(atlas: Atlas) -> dict:
+    """The map's country outlines, simplified once per data version."""
+    return _outlines(data_dir(), atlas.version)
+
+
+@st.cache_resource(show_spinner=False)
 def _vocab(data_dir: str, version: str) -> Vocabulary:
     return vocabulary(_load(data_dir))
 
 
 def data_dir() -> str:
-    return str(st.session_state.get("_data_dir") or DEFAULT_DATA_DIR)
+    """The data folder: a test's ``_data_dir`` in the session, else the ``CORRIDOR_ATLAS_DATA``
+    environment variable (set by whoever starts the server; never from a request), else data/."""
+    return str(
+        st.session_state.get("_data_dir")
+        or os.environ.get("CORRIDOR_ATLAS_DATA")
+        or DEFAULT_DATA_DIR
+    )
 
 
 def atlas_or_stop() -> Atlas:
