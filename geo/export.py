@@ -7,6 +7,8 @@ import json
 import geopandas as gpd
 import pandas as pd
 
+from geo.highlight import safe_url
+
 EXPORT_COLUMNS = [
     "id",
     "name",
@@ -65,7 +67,10 @@ def feature_table(features: gpd.GeoDataFrame) -> pd.DataFrame:
             "crosses": [", ".join(c) for c in features["crossed"]],
             "length_km": features["length_km"].round(1),
             "geometry": features["geometry_quality"],
-            "source": features["geometry_source_url"],
+            # A LinkColumn makes any string a link: only plain http(s) addresses become one.
+            "source": [
+                safe_url(u) if isinstance(u, str) else None for u in features["geometry_source_url"]
+            ],
         }
     )
     return out.reset_index(drop=True)

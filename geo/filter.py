@@ -122,10 +122,11 @@ def passages_mentioning(
     m = atlas.mentions[atlas.mentions["feature"] == feature_id]
     if sources:
         m = m[m["source"].isin(sources)]
-    spans = m.groupby("passage_id")[["start", "end"]].apply(
-        lambda g: sorted(zip(g["start"], g["end"], strict=True))
-    )
-    out = atlas.passages[atlas.passages["passage_id"].isin(spans.index)].copy()
+    # A plain dict: groupby().apply() on no rows gives an empty DataFrame, which map() rejects.
+    spans = {
+        pid: sorted(zip(g["start"], g["end"], strict=True)) for pid, g in m.groupby("passage_id")
+    }
+    out = atlas.passages[atlas.passages["passage_id"].isin(spans)].copy()
     out["spans"] = out["passage_id"].map(spans)
     return out.sort_values(["source", "index"]).reset_index(drop=True)
 

@@ -8,6 +8,7 @@ the file, the record id and what is wrong (``data/corridors.geojson: horgos: ...
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -71,9 +72,20 @@ class CheckedData:
     links: LinkOverrides = field(default_factory=LinkOverrides)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
     problems: list[Problem] = field(default_factory=list)
+    # Ids of records that exist but failed their own checks: a reference to one is not reported
+    # again as "does not exist", so the report names the cause once instead of every dependant.
+    rejected_features: set[str] = field(default_factory=set)
+    rejected_sources: set[str] = field(default_factory=set)
+    # A file that could not be read at all: what refers into it is not checked.
+    corridors_unread: bool = False
+    sources_missing: bool = False
 
     def problem(self, file: str, id_: str, message: str) -> None:
         self.problems.append(Problem(file, id_ or "-", message))
+
+    def feature_exists(self, fid: str) -> bool:
+        """True for a valid feature and for one whose own problems are already reported."""
+        return self.corridors_unread or fid in self.props or fid in self.rejected_features
 
 
 def _rel(data_dir: Path, path: Path) -> str:
@@ -98,11 +110,32 @@ def _read_json(checked: CheckedData, path: Path) -> Any | None:
     except UnicodeDecodeError as e:
         checked.problem(name, "-", f"is not UTF-8 (byte {e.start}: {raw[e.start : e.start + 1]!r})")
         return None
+    if not text.strip():
+        checked.problem(name, "-", "is empty")
+        return None
+    duplicates: list[str] = []
     try:
-        return json.loads(text)
+        doc = json.loads(text, object_pairs_hook=lambda pairs: _no_duplicates(pairs, duplicates))
     except json.JSONDecodeError as e:
         checked.problem(name, "-", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
         return None
+    except RecursionError:
+        checked.problem(name, "-", "invalid JSON: nested too deeply to read")
+        return None
+    for key in dict.fromkeys(duplicates):
+        checked.problem(
+            name, "-", f"key {key!r} appears twice in one object; JSON keeps only the last value"
+        )
+    return None if duplicates else doc
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]], duplicates: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            duplicates.append(key)
+        out[key] = value
+    return out
 
 
 def _pydantic_messages(err: ValidationError) -> list[str]:
@@ -110,6 +143,8 @@ def _pydantic_messages(err: ValidationError) -> list[str]:
     for e in err.errors():
         where = ".".join(str(p) for p in e["loc"])
         msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "literal_error":  # pydantic does not say what it got
+            msg = f"got {e['input']!r}; {msg[0].lower()}{msg[1:]}"
         out.append(f"{where}: {msg}" if where else msg)
     return out
 
@@ -153,7 +188,9 @@ def _check_geometry(geometry: Any, kind: str | None) -> list[str]:
     if kind is not None and gtype not in allowed:
         msgs.append(f"a {kind} needs {' or '.join(allowed)} geometry, not {gtype}")
     coords = geometry.get("coordinates")
-    if not isinstance(coords, list) or not coords:
+    if coords is not None and not isinstance(coords, list):
+        return msgs + [f"coordinates {coords!r} are not a list of numbers"]
+    if not coords:
         return msgs + ["geometry is empty (no coordinates)"]
     if gtype == "LineString":
         parts = [coords]
@@ -165,8 +202,10 @@ def _check_geometry(geometry: Any, kind: str | None) -> list[str]:
         if not isinstance(part, list) or (gtype != "Point" and len(part) < 2):
             msgs.append("a line needs at least two positions")
             continue
-        for pos in part:
-            msgs.extend(_check_position(pos))
+        pos_msgs = [m for pos in part for m in _check_position(pos)]
+        msgs.extend(pos_msgs)
+        if gtype != "Point" and not pos_msgs and len({tuple(pos[:2]) for pos in part}) < 2:
+            msgs.append("a line needs at least two distinct positions")
     return msgs
 
 
@@ -202,6 +241,7 @@ def _check_corridors(checked: CheckedData) -> None:
     path = checked.data_dir / CORRIDORS
     name = _rel(checked.data_dir, path)
     doc = _read_json(checked, path)
+    checked.corridors_unread = True
     if doc is None:
         return
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
@@ -210,6 +250,7 @@ def _check_corridors(checked: CheckedData) -> None:
     if not isinstance(doc.get("features"), list):
         checked.problem(name, "-", "has no 'features' list")
         return
+    checked.corridors_unread = False
     seen: set[str] = set()
     for i, feat in enumerate(doc["features"]):
         fid = f"feature #{i}"
@@ -223,6 +264,9 @@ def _check_corridors(checked: CheckedData) -> None:
         if isinstance(props.get("id"), str) and props["id"]:
             fid = props["id"]
         else:
+            if isinstance(feat.get("id"), str) and feat["id"]:
+                fid = feat["id"]  # name it by its top-level id, and spare its dependants
+                checked.rejected_features.add(fid)
             checked.problem(name, fid, "has no 'id' property")
             continue
         if fid in seen:
@@ -231,11 +275,19 @@ def _check_corridors(checked: CheckedData) -> None:
         seen.add(fid)
         model = _model(checked, FeatureProperties, props, name, fid)
         geo_msgs = _check_geometry(feat.get("geometry"), props.get("kind"))
+        if "id" in feat and feat["id"] != fid:
+            geo_msgs.append(f"the Feature's id {feat['id']!r} differs from properties.id")
+        if model is not None:
+            bad_date = _valid_date(model.status_as_of)
+            if bad_date:
+                geo_msgs.append(f"status_as_of: {bad_date}")
         for m in geo_msgs:
             checked.problem(name, fid, m)
         if model is not None and not geo_msgs:
             checked.props[fid] = model
             checked.features.append(feat)
+        else:
+            checked.rejected_features.add(fid)
 
 
 def _check_feature_references(checked: CheckedData) -> None:
@@ -247,10 +299,12 @@ def _check_feature_references(checked: CheckedData) -> None:
     }
     for feat in checked.features:
         p = checked.props[feat["properties"]["id"]]
-        if p.project is not None and p.project not in checked.props:
+        if p.project is not None and not checked.feature_exists(p.project):
             checked.problem(name, p.id, f"project {p.project!r} is not a feature id")
         line_positions = _positions(feat["geometry"]) if p.kind in ROUTE_KINDS else []
         for w in p.waypoints:
+            if w in checked.rejected_features:
+                continue
             if w not in points:
                 checked.problem(name, p.id, f"waypoint {w!r} is not the id of a Point feature")
             elif p.geometry_quality == "schematic" and not any(
@@ -296,38 +350,70 @@ def _check_sources(checked: CheckedData) -> None:
     folder = checked.data_dir / SOURCES
     if not folder.is_dir():
         checked.problem(_rel(checked.data_dir, folder), "-", "folder is missing")
+        checked.sources_missing = True
         return
     texts = {p.stem: p for p in folder.glob("*.txt")}
     metas = {p.stem: p for p in folder.glob("*.json")}
+    checked.rejected_sources.update(texts.keys() | metas.keys())
     for stem in sorted(set(texts) - set(metas)):
         checked.problem(_rel(checked.data_dir, texts[stem]), stem, "has no metadata file beside it")
     for stem in sorted(set(metas) - set(texts)):
         checked.problem(_rel(checked.data_dir, metas[stem]), stem, "has no text file beside it")
     for stem in sorted(set(texts) & set(metas)):
-        mname = _rel(checked.data_dir, metas[stem])
-        data = _read_json(checked, metas[stem])
-        if data is None:
-            continue
-        meta = _model(checked, SourceMeta, data, mname, stem)
-        if meta is None:
-            continue
-        if meta.id != stem:
-            checked.problem(mname, stem, f"id {meta.id!r} does not match its file name {stem!r}")
-            continue
-        tname = _rel(checked.data_dir, texts[stem])
-        try:
-            text = texts[stem].read_bytes().decode("utf-8")
-        except UnicodeDecodeError as e:
-            checked.problem(tname, stem, f"is not UTF-8 (byte {e.start})")
-            continue
-        if not text.strip():
-            checked.problem(tname, stem, "is empty")
-            continue
-        checked.sources[stem] = RawSource(meta, text, split_passages(text, stem))
+        source = _check_source(checked, texts[stem], metas[stem])
+        if source is not None:
+            checked.sources[stem] = source
+            checked.rejected_sources.discard(stem)
+
+
+def _check_source(checked: CheckedData, text_path: Path, meta_path: Path) -> RawSource | None:
+    stem = text_path.stem
+    mname = _rel(checked.data_dir, meta_path)
+    data = _read_json(checked, meta_path)
+    if data is None:
+        return None
+    meta = _model(checked, SourceMeta, data, mname, stem)
+    if meta is None:
+        return None
+    if meta.id != stem:
+        checked.problem(mname, stem, f"id {meta.id!r} does not match its file name {stem!r}")
+        return None
+    bad_date = _valid_date(meta.published)
+    if bad_date:
+        checked.problem(mname, stem, f"published: {bad_date}")
+        return None
+    tname = _rel(checked.data_dir, text_path)
+    try:
+        raw = text_path.read_bytes()
+    except OSError as e:
+        checked.problem(tname, stem, f"cannot be read: {e.strerror or e}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        checked.problem(
+            tname, stem, f"is not UTF-8 (byte {e.start}: {raw[e.start : e.start + 1]!r})"
+        )
+        return None
+    if not text.strip():
+        checked.problem(tname, stem, "is empty")
+        return None
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    if digest != stem:
+        checked.problem(
+            tname,
+            stem,
+            f"text does not match its id (its SHA-256 begins {digest}): it was changed after "
+            "import; restore the original text, or import the new text as a new source",
+        )
+        return None
+    return RawSource(meta, text, split_passages(text, stem))
 
 
 def _check_span(checked: CheckedData, file: str, id_: str, span: Span, what: str) -> None:
     src = checked.sources.get(span.source)
+    if src is None and (checked.sources_missing or span.source in checked.rejected_sources):
+        return  # the source's own problem is reported
     if src is None:
         checked.problem(file, id_, f"{what}: source {span.source!r} does not exist")
         return
@@ -368,7 +454,10 @@ def _valid_date(value: str) -> str | None:
             return f"date {value!r} is impossible: {e}"
     if "/" in value:
         start, end = value.split("/")
-        if end < start:
+        # Compare the first day the start can mean with the last day the end can mean.
+        first = [int(b) for b in start.split("-")] + [1, 1][: 3 - len(start.split("-"))]
+        last = [int(b) for b in end.split("-")] + [12, 31][len(end.split("-")) - 1 :]
+        if last < first:
             return f"range {value!r} ends before it starts"
     return None
 
@@ -401,7 +490,7 @@ def _check_events(checked: CheckedData) -> None:
             checked.problem(name, ev.id, bad_date)
             continue
         for f in ev.features:
-            if f not in checked.props:
+            if not checked.feature_exists(f):
                 checked.problem(name, ev.id, f"feature {f!r} does not exist")
         _check_span(checked, name, ev.id, ev.date_span, "date_span")
         _check_span(checked, name, ev.id, ev.evidence, "evidence")
@@ -422,7 +511,7 @@ def _check_links(checked: CheckedData) -> None:
     for what, items in (("add", links.add), ("suppress", links.suppress)):
         for i, item in enumerate(items):
             lid = f"{what}[{i}] {item.feature}"
-            if item.feature not in checked.props:
+            if not checked.feature_exists(item.feature):
                 checked.problem(name, lid, f"feature {item.feature!r} does not exist")
             _check_span(checked, name, lid, item.span, "span")
     checked.links = links

@@ -24,7 +24,7 @@ choice = st.selectbox(
 )
 st.query_params["src"] = choice
 meta = atlas.sources[choice]
-st.title(meta.title, anchor=False)
+st.title(W.markdown_literal(meta.title), anchor=False)
 st.html(f"<div class='ca-meta'>{W.source_line(atlas, choice)}</div>")
 with st.expander("About this source"):
     rows = {

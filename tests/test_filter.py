@@ -52,6 +52,14 @@ def test_date_range_keeps_overlapping_events(atlas):
     assert "cku_groundbreaking" not in ids
 
 
+def test_passages_mentioning_a_feature_no_passage_names(atlas):
+    unmentioned = set(atlas.features["id"]) - set(atlas.mentions["feature"])
+    assert unmentioned  # e.g. kashgar: selecting it must not crash the dashboard
+    out = passages_mentioning(atlas, sorted(unmentioned)[0])
+    assert len(out) == 0 and "spans" in out.columns
+    assert len(passages_mentioning(atlas, "cku_railway", sources=("0000000000000000",))) == 0
+
+
 def test_passages_mentioning_has_highlight_spans(atlas):
     ps = passages_mentioning(atlas, "cku_railway")
     assert len(ps) >= 7

@@ -105,7 +105,7 @@ CORRIDOR_BREAKS = [
     ("unknown status", _set_props("horgos", status="imaginary"), "horgos", "status"),
     ("bad country code", _set_props("horgos", countries=["XX"]), "horgos", "'XX' is not an ISO"),
     ("duplicate id", _duplicate("horgos"), "horgos", "duplicate id"),
-    ("missing id", _drop_key("horgos", "id"), "feature #", "no 'id' property"),
+    ("missing id", _drop_key("horgos", "id"), "horgos", "no 'id' property"),
     ("not snake case", _set_props("horgos", id="Horgos-Port"), "Horgos-Port", "not snake_case"),
     ("unknown project", _set_props("makmal", project="nowhere"), "makmal", "project 'nowhere'"),
     (
@@ -222,3 +222,20 @@ def test_cli_validate_exit_codes(data_copy):
     )
     assert bad.returncode == 1
     assert "data/corridors.geojson: horgos: coordinates [80.4, 144.2]: latitude 144.2" in bad.stdout
+
+
+@pytest.mark.parametrize(
+    ("date", "ok"),
+    [
+        ("2025-06-10/2025-06", True),  # ends on the last day of June
+        ("2025-06/2025-06-01", True),
+        ("2024/2025-01", True),
+        ("2025-06-10/2025-06-09", False),
+        ("2025-07/2025-06-30", False),
+        ("2025/2024-12-31", False),
+    ],
+)
+def test_a_range_is_compared_by_the_days_it_can_mean(date, ok):
+    from geo.validate import _valid_date
+
+    assert (_valid_date(date) is None) == ok

@@ -24,6 +24,7 @@ CSS = """
 mark.mention { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
 mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
 .ca-passage { border-left: 4px solid #d0d4da; padding: 0.3rem 0.7rem; margin: 0.2rem 0 0.6rem 0;
+  overflow-wrap: anywhere;
   font-size: 0.95rem; line-height: 1.45; }
 .ca-meta { color: #555; font-size: 0.82rem; margin-bottom: 0.1rem; }
 .ca-meta a { color: #1a5fb4; }

@@ -1,0 +1,183 @@
+"""Hostile text in the real browser: nothing executes, nothing is injected, the text is visible.
+
+The app runs on the hostile copy of data/ from ``tests/test_hostile.py`` (passed to the server
+through ``CORRIDOR_ATLAS_DATA``). The ``page`` fixture (conftest) aborts every non-loopback request,
+so these runs also show the map drawing with no tile server and no CDN.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from tests.conftest import ARTIFACTS, ROOT, _free_port, _wait_healthy, browser_available
+from tests.test_hostile import (
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    HOSTILE_PUBLISHER,
+    HOSTILE_TITLE,
+    IMG,
+    MD_LINK,
+    SCRIPT,
+    SEARCH_WORD,
+    hostile_copy,
+)
+
+pytestmark = pytest.mark.browser
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 60_000
+
+# Run in every frame (the app and the map's iframe): elements our payloads would create.
+INJECTED = """() => {
+    const found = [];
+    for (const el of document.querySelectorAll('img[onerror], svg[onload], iframe[src^="javascript" i]'))
+        found.push(el.outerHTML.slice(0, 120));
+    for (const el of document.querySelectorAll('script'))
+        if (/^\\s*alert\\(/.test(el.textContent)) found.push(el.outerHTML.slice(0, 120));
+    for (const el of document.querySelectorAll('a[href]'))
+        if (/^\\s*(javascript|vbscript|data):/i.test(el.getAttribute('href')))
+            found.push(el.outerHTML.slice(0, 120));
+    return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    """The dashboard on the hostile copy (overrides conftest's server for this module)."""
+    ok, why = browser_available()
+    if not ok:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"browser tests must run in CI: {why}")
+        pytest.skip(why)
+    data = hostile_copy(tmp_path_factory.mktemp("hostile"))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with open(ARTIFACTS / "streamlit-hostile.log", "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "CORRIDOR_ATLAS_DATA": str(data)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _open(page, url: str, wait_for: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=TIMEOUT)
+    page.get_by_text(wait_for, exact=False).filter(visible=True).first.wait_for(timeout=TIMEOUT)
+
+
+def _assert_nothing_ran(page) -> None:
+    assert page.dialogs == []
+    for frame in page.frames:
+        assert frame.evaluate(INJECTED) == [], frame.url
+    assert not page.locator("[data-testid='stException']").count()
+
+
+def _visible_text(page, text: str) -> None:
+    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=TIMEOUT)
+
+
+def test_dashboard_with_the_hostile_feature_selected(page, app_server):
+    _open(page, f"{app_server}/?sel=horgos", "passage(s) mention it")
+    frame = page.frame_locator(MAP)
+    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=TIMEOUT)  # offline
+
+    _visible_text(page, SCRIPT)  # the passage, literally
+    _visible_text(page, HOSTILE_NAME)  # the card's heading and facts
+    _visible_text(page, "⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧")
+    page.locator("mark.mention", has_text="Horgos").first.wait_for(timeout=TIMEOUT)
+
+    # The selected site is drawn last; hovering it opens its tooltip (innerHTML in Leaflet).
+    frame.locator(".leaflet-marker-pane .atlas-site").last.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip").first
+    tooltip.wait_for(timeout=TIMEOUT)
+    assert HOSTILE_NAME in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0
+    _assert_nothing_ran(page)
+    page.screenshot(path=str(ARTIFACTS / "hostile-dashboard.png"), full_page=True)
+
+
+def test_sources_page_shows_the_hostile_source_as_text(page, app_server):
+    _open(page, f"{app_server}/Sources?src={HOSTILE_ID}", "passages,")
+    _visible_text(page, HOSTILE_TITLE)  # the page title, Markdown and all, as written
+    _visible_text(page, HOSTILE_PUBLISHER)
+    _visible_text(page, MD_LINK)
+    _visible_text(page, IMG)
+    long_line = page.locator(".ca-passage", has_text="WWWWWWWWWW").first
+    assert len(long_line.inner_text()) > 20_000
+    assert long_line.locator("a[href='./?sel=horgos']").count() == 1  # linked inside it
+    _assert_nothing_ran(page)
+
+
+def test_search_in_the_hostile_passage(page, app_server):
+    _open(page, f"{app_server}/?q={SEARCH_WORD}", "passage(s) match the search")
+    hit = page.locator("mark.hit", has_text=SEARCH_WORD)
+    hit.first.wait_for(timeout=TIMEOUT)
+    assert hit.count() == 1
+    _visible_text(page, IMG)
+    _assert_nothing_ran(page)
+
+
+def test_hostile_link_parameters(page, app_server):
+    params = urlencode(
+        {"sel": SCRIPT, "q": SCRIPT, "country": SCRIPT, "event": MD_LINK, "v": "x" * 5000},
+        quote_via=quote,
+    )
+    _open(page, f"{app_server}/?{params}", "no such feature")
+    _visible_text(page, "Ignored selection '<script>alert(1)</script>'")
+    _visible_text(page, "Ignored country '<script>alert(1)</script>'")
+    page.get_by_text("Timeline").first.wait_for(timeout=TIMEOUT)  # the page still works
+    page.frame_locator(MAP).locator(".leaflet-overlay-pane path:visible").first.wait_for(
+        timeout=TIMEOUT
+    )
+    _assert_nothing_ran(page)
+
+
+def test_data_and_about_pages(page, app_server):
+    _open(page, f"{app_server}/Data", "features under the current filters")
+    _assert_nothing_ran(page)
+    _open(page, f"{app_server}/About", "Sources and their rights")
+    _visible_text(page, "<iframe src=javascript:alert(1)></iframe>")
+    _assert_nothing_ran(page)
+
+
+def test_map_draws_with_no_tile_server_and_no_cdn(page, app_server):
+    _open(page, app_server, "Timeline")
+    frame = page.frame_locator(MAP)
+    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=TIMEOUT)
+    map_frame = next(f for f in page.frames if f.url != page.url and "leaflet" in f.content())
+    assert map_frame.evaluate("() => typeof L !== 'undefined' && !!L.map")
+    scripts = map_frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    assert scripts and all(s.startswith(app_server) for s in scripts), scripts
+    assert all(not u.startswith(app_server) for u in page.blocked)  # only the outside was cut off
+    _assert_nothing_ran(page)
