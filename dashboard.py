@@ -9,8 +9,8 @@ from geo.timeline import (
     SELECTION,
     default_window,
     selected_event_id,
-    timeline_chart,
     timeline_frame,
+    with_highlight,
 )
 from ui import state as S
 from ui import widgets as W
@@ -94,9 +94,7 @@ st.subheader("Timeline", anchor=False)
 highlight = set(events_of(atlas, selected)["id"]) if selected else set()
 if state.event:
     highlight.add(state.event)
-frame = timeline_frame(
-    view.events, {k: v.title for k, v in atlas.sources.items()}, names, highlight=highlight
-)
+frame = timeline_frame(view.events, {k: v.title for k, v in atlas.sources.items()}, names)
 if len(frame):
     window = None
     if not (state.filters.date_from or state.filters.date_to):
@@ -107,10 +105,9 @@ if len(frame):
                 f"{earlier} earlier event(s) before {start.year} are not drawn; choose "
                 "“Events from” in the sidebar to see them."
             )
-    st.altair_chart(
-        timeline_chart(
-            frame, {names[p]: c for p, c in colors.items() if p in names}, window=window
-        ),
+    spec = S.timeline_spec(frame, {names[p]: c for p, c in colors.items() if p in names}, window)
+    st.vega_lite_chart(
+        with_highlight(spec, highlight),
         width="stretch",
         key="timeline",
         on_select=_on_timeline_click,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -291,20 +292,67 @@ def outlines_geojson(
     return {"type": "FeatureCollection", "features": features}
 
 
-def _outlines_layer(outlines: dict) -> folium.GeoJson:
-    style = {
-        "color": OUTLINE_COLOR,
-        "weight": 1,
-        "fillColor": LAND_COLOR,
-        "fillOpacity": 1.0,
-    }
-    return folium.GeoJson(
-        outlines,
-        name="Country outlines",
-        style_function=lambda _feature: style,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        pane="atlas-outlines",
+class _Outlines(folium.map.Layer):
+    """The country outlines: one style for all, a tooltip with the (escaped) country name.
+
+    folium.GeoJson serialises its data and computes a style per feature on every render, and
+    streamlit-folium renders a map twice and then walks every coordinate for its bounds: for the
+    outlines, the largest layer by far, that was most of a rerun. This layer embeds the JSON as
+    given and reports fixed bounds.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
+                pane: {{ this.pane|tojson }},
+                style: function () { return {{ this.style|tojson }}; },
+                onEachFeature: function (feature, layer) {
+                    layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+                }
+            }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
     )
+
+    def __init__(self, outlines: dict, name: str, pane: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "Outlines"
+        self.data = outlines
+        # Inside a <script>: "<", ">" and "&" as JSON escapes, so a name cannot close the tag.
+        self.data_json = (
+            json.dumps(outlines, separators=(",", ":"), ensure_ascii=False)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+        self.pane = pane
+        self.style = {
+            "color": OUTLINE_COLOR,
+            "weight": 1,
+            "fillColor": LAND_COLOR,
+            "fillOpacity": 1.0,
+        }
+        coords = [
+            xy
+            for f in outlines["features"]
+            for xy in shapely.get_coordinates(shapely.geometry.shape(f["geometry"]))
+        ]
+        if coords:
+            arr = np.asarray(coords)
+            self._bounds = [
+                [float(arr[:, 1].min()), float(arr[:, 0].min())],
+                [float(arr[:, 1].max()), float(arr[:, 0].max())],
+            ]
+        else:
+            self._bounds = [[None, None], [None, None]]
+
+    def _get_self_bounds(self):
+        return self._bounds
+
+
+def _outlines_layer(outlines: dict) -> folium.map.Layer:
+    return _Outlines(outlines, name="Country outlines", pane="atlas-outlines")
 
 
 def _routes_layer(routes, colors, selected, labels) -> folium.GeoJson:

@@ -20,7 +20,6 @@ def timeline_frame(
     events: pd.DataFrame,
     source_titles: dict[str, str],
     project_names: dict[str, str],
-    highlight: set[str] | None = None,
 ) -> pd.DataFrame:
     """The plain frame the chart draws: one row per event with its period and labels."""
     rows = []
@@ -36,8 +35,6 @@ def timeline_frame(
                 "end": ev.end + pd.Timedelta(days=1),  # the period ends at the end of its last day
                 "project": project_names.get(project, project) if project else NO_PROJECT,
                 "source": source_titles.get(ev.source, ev.source),
-                "highlight": bool(highlight) and ev.id in highlight,
-                "dimmed": bool(highlight) and ev.id not in highlight,
                 "shape": "circle" if ev.precision == "day" else "stroke",
             }
         )
@@ -50,8 +47,6 @@ def timeline_frame(
         "end",
         "project",
         "source",
-        "highlight",
-        "dimmed",
         "shape",
     ]
     return pd.DataFrame(rows, columns=cols)
@@ -70,14 +65,21 @@ def default_window(frame: pd.DataFrame, years: int = 4) -> tuple[pd.Timestamp, p
     return start, last + pad, int((frame["end"] < start).sum())
 
 
+HIGHLIGHT = "highlighted"
+
+
 def timeline_chart(
     frame: pd.DataFrame,
     colors: dict[str, str],
     height: int = 220,
     window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    highlight: tuple[str, ...] | list[str] = (),
 ) -> alt.LayerChart:
     """An Altair chart of ``frame`` (from :func:`timeline_frame`); ``colors`` maps the project
-    label shown on the chart to its colour (the map's palette)."""
+    label shown on the chart to its colour (the map's palette). The events whose ids are in
+    ``highlight`` are outlined and the others dimmed, through the Vega-Lite parameter
+    :data:`HIGHLIGHT`, so that a page can change the highlight without rebuilding the chart
+    (see :func:`with_highlight`)."""
     domain = list(colors)
     if (frame["project"] == NO_PROJECT).any() and NO_PROJECT not in colors:
         domain.append(NO_PROJECT)
@@ -93,7 +95,11 @@ def timeline_chart(
         alt.Tooltip("precision:N", title="Precision"),
         alt.Tooltip("source:N", title="Source"),
     ]
-    opacity = alt.condition("datum.dimmed", alt.value(0.25), alt.value(0.95))
+    hl = alt.param(name=HIGHLIGHT, value=list(highlight))
+    is_hl = f"indexof({HIGHLIGHT}, datum.id) >= 0"
+    opacity = alt.condition(
+        f"length({HIGHLIGHT}) > 0 && !({is_hl})", alt.value(0.25), alt.value(0.95)
+    )
     y = alt.Y("project:N", title=None, sort=domain, axis=alt.Axis(labelLimit=220))
     scale = (
         alt.Scale(domain=[w.isoformat() for w in window], clamp=False) if window else alt.Undefined
@@ -127,12 +133,28 @@ def timeline_chart(
                     range=["circle", "triangle-right", "square", "diamond"],
                 ),
             ),
-            strokeWidth=alt.condition("datum.highlight", alt.value(2.5), alt.value(0)),
+            strokeWidth=alt.condition(is_hl, alt.value(2.5), alt.value(0)),
             tooltip=tooltip,
         )
         .add_params(pick)
     )
-    return alt.layer(periods, markers).properties(height=height, width="container")
+    return alt.layer(periods, markers).add_params(hl).properties(height=height, width="container")
+
+
+def with_highlight(spec: dict, event_ids: list[str] | tuple[str, ...] | set[str]) -> dict:
+    """A copy of a chart's Vega-Lite ``spec`` (``timeline_chart(...).to_dict()``) with other
+    events highlighted: only the parameter changes, so the spec can be built once and cached.
+
+    >>> spec = {"params": [{"name": "highlighted", "value": []}], "layer": []}
+    >>> with_highlight(spec, {"b", "a"})["params"]
+    [{'name': 'highlighted', 'value': ['a', 'b']}]
+    """
+    out = dict(spec)
+    out["params"] = [
+        {**p, "value": sorted(event_ids)} if p.get("name") == HIGHLIGHT else p
+        for p in spec.get("params", [])
+    ]
+    return out
 
 
 def selected_event_id(selection_state: object) -> str | None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
 import streamlit as st
 
 from geo.draw import outlines_geojson
 from geo.filter import Filters
 from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
 from geo.search import SearchIndex
+from geo.timeline import timeline_chart
 from geo.urlstate import ViewState, Vocabulary, decode, encode, vocabulary
 
 # Widget keys in st.session_state.
@@ -55,6 +57,13 @@ def _index(data_dir: str, version: str) -> SearchIndex:
 def _outlines(data_dir: str, version: str) -> dict:
     atlas = _load(data_dir)
     return outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_spec(frame: pd.DataFrame, colors: dict[str, str], window) -> dict:
+    """The timeline's Vega-Lite spec for the events in view; highlighting is applied per rerun
+    with geo.timeline.with_highlight, so a selection does not rebuild (and revalidate) it."""
+    return timeline_chart(frame, colors, window=window).to_dict()
 
 
 def outlines(atlas: Atlas) -> dict:
