@@ -136,3 +136,19 @@ def test_other_pages_render(page, app_server, path):
     page.wait_for_load_state("networkidle")
     assert not page.locator("[data-testid='stException']").count()
     _shot(page, path.lower())
+
+
+def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
+    _open(page, app_server)
+    marker = page.locator(
+        "[data-testid='stVegaLiteChart'] g.mark-symbol path[aria-label*='Groundbreaking']"
+    ).first
+    marker.wait_for(timeout=TIMEOUT)
+    marker.click(force=True)
+    page.wait_for_function("() => location.search.includes('event=')", timeout=TIMEOUT)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["event"] == ["cku_groundbreaking"] and query["sel"] == ["cku_railway"]
+    page.wait_for_selector("text=Selected event", timeout=TIMEOUT)
+    assert page.locator(".ca-passage", has_text="On December 27").first.is_visible()
+    _shot(page, "dashboard-event")
+    assert not page.dialogs
