@@ -3,7 +3,14 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.draw import build_map, clicked_feature_id, legend_html, project_colors
+from geo.draw import (
+    build_map,
+    clicked_feature_id,
+    legend_html,
+    project_colors,
+    selection_layer,
+    view_of,
+)
 from geo.filter import events_of, filter_atlas, with_selected
 from geo.timeline import (
     SELECTION,
@@ -61,15 +68,19 @@ with map_col:
         st.caption("The selected feature is outside the current filters; it is drawn anyway.")
     shown = with_selected(view.features, atlas.features, selected)
     routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
+    # The map is the same for every selection: the selection is drawn over it and the view
+    # moved to it without the map being built and loaded again. A new map (new filters) fits
+    # its first view to the selection of that moment.
     fmap = build_map(
         routes,
         sites,
         atlas.boundaries,
         colors=colors,
-        selected=selected,
         project_labels=names,
         outlines=S.outlines(atlas),
+        fit_to=S.map_fit_target(state),
     )
+    center, zoom = view_of(routes, sites, selected)
     st_folium(
         fmap,
         key="map",
@@ -77,6 +88,9 @@ with map_col:
         use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked_tooltip"],
         on_change=_on_map_click,
+        feature_group_to_add=selection_layer(routes, sites, selected, colors, names),
+        center=center,
+        zoom=zoom,
     )
     st.html(
         f"<div class='ca-legend'>{legend_html(routes, sites, colors, names, svg_as_img=True)}</div>"

@@ -37,6 +37,8 @@ __all__ = [
     "project_colors",
     "legend_html",
     "outlines_geojson",
+    "selection_layer",
+    "view_of",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
@@ -105,6 +107,7 @@ _UNKNOWN_SITE_ICON = (
 _CSS = f"""
 .leaflet-container {{ background: {SEA_COLOR}; }}
 .atlas-site svg {{ display: block; overflow: visible; }}
+.leaflet-interactive:focus {{ outline: none; }}
 .atlas-legend {{
   background: rgba(255, 255, 255, 0.94); color: #1F2933; padding: 8px 10px;
   border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
@@ -178,6 +181,7 @@ def build_map(
     base_url: str = DEFAULT_BASE_URL,
     project_labels: Mapping[str, str] | None = None,
     outlines: dict | None = None,
+    fit_to: str | None = None,
 ) -> folium.Map:
     """Draw routes, sites and country outlines on a folium map that loads nothing from the web.
 
@@ -208,6 +212,9 @@ def build_map(
     outlines : dict, optional
         :func:`outlines_geojson` of ``boundaries``, computed once by the caller; computed here
         when not given.
+    fit_to : str, optional
+        Id of a feature to fit the first view to without highlighting it (``selected`` does
+        both); for pages that draw the selection with :func:`selection_layer`.
 
     Returns
     -------
@@ -247,7 +254,7 @@ def build_map(
     _Legend(legend_html(routes, sites, colors, labels)).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
-    _fit(m, routes, sites, boundaries, selected)
+    _fit(m, routes, sites, boundaries, selected or fit_to)
     return localize(m, base_url)
 
 
@@ -292,135 +299,231 @@ def outlines_geojson(
     return {"type": "FeatureCollection", "features": features}
 
 
-class _Outlines(folium.map.Layer):
-    """The country outlines: one style for all, a tooltip with the (escaped) country name.
+def _script_json(value) -> str:
+    """JSON for inside a <script>: "<", ">" and "&" as escapes, so no value can close the tag."""
+    return (
+        json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+
+
+class _StaticGeoJson(folium.map.Layer):
+    """A GeoJSON layer serialised once, styled in JavaScript from each feature's properties.
 
     folium.GeoJson serialises its data and computes a style per feature on every render, and
-    streamlit-folium renders a map twice and then walks every coordinate for its bounds: for the
-    outlines, the largest layer by far, that was most of a rerun. This layer embeds the JSON as
-    given and reports fixed bounds.
+    streamlit-folium renders a map twice and then walks every coordinate for its bounds, which
+    at thousands of features was most of a rerun. Here the data is embedded as given, the style
+    is a small JavaScript function of the properties, and the bounds are computed once.
+    ``options`` is the JavaScript of the L.geoJson options (style, pointToLayer, …); every
+    feature gets its ``tooltip`` property (escaped HTML) as a sticky tooltip.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
-                pane: {{ this.pane|tojson }},
-                style: function () { return {{ this.style|tojson }}; },
-                onEachFeature: function (feature, layer) {
+            var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, Object.assign(
+                {{ this.options }},
+                {onEachFeature: function (feature, layer) {
                     layer.bindTooltip(feature.properties.tooltip, {sticky: true});
-                }
-            }).addTo({{ this._parent.get_name() }});
+                }}
+            )).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, outlines: dict, name: str, pane: str):
+    def __init__(self, data: dict, name: str, options: str):
         super().__init__(name=name, overlay=True, control=True, show=True)
-        self._name = "Outlines"
-        self.data = outlines
-        # Inside a <script>: "<", ">" and "&" as JSON escapes, so a name cannot close the tag.
-        self.data_json = (
-            json.dumps(outlines, separators=(",", ":"), ensure_ascii=False)
-            .replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026")
-        )
-        self.pane = pane
-        self.style = {
-            "color": OUTLINE_COLOR,
-            "weight": 1,
-            "fillColor": LAND_COLOR,
-            "fillOpacity": 1.0,
-        }
-        coords = [
-            xy
-            for f in outlines["features"]
-            for xy in shapely.get_coordinates(shapely.geometry.shape(f["geometry"]))
+        self._name = "StaticGeoJson"
+        self.data = data
+        self.data_json = _script_json(data)
+        self.options = options
+        xy = [
+            shapely.get_coordinates(shapely.geometry.shape(f["geometry"])) for f in data["features"]
         ]
-        if coords:
-            arr = np.asarray(coords)
-            self._bounds = [
+        arr = np.concatenate(xy) if xy else np.empty((0, 2))
+        self._bounds = (
+            [
                 [float(arr[:, 1].min()), float(arr[:, 0].min())],
                 [float(arr[:, 1].max()), float(arr[:, 0].max())],
             ]
-        else:
-            self._bounds = [[None, None], [None, None]]
+            if len(arr)
+            else [[None, None], [None, None]]
+        )
 
     def _get_self_bounds(self):
         return self._bounds
 
 
 def _outlines_layer(outlines: dict) -> folium.map.Layer:
-    return _Outlines(outlines, name="Country outlines", pane="atlas-outlines")
+    style = {"color": OUTLINE_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1.0}
+    options = f"{{pane: 'atlas-outlines', style: function () {{ return {_script_json(style)}; }}}}"
+    return _StaticGeoJson(outlines, name="Country outlines", options=options)
 
 
-def _routes_layer(routes, colors, selected, labels) -> folium.GeoJson:
+ROUTE_NOTES = {
+    "schematic": "schematic line: drawn between the places it links, not along the track",
+    "approximate": "approximate alignment",
+}
+
+
+def route_style(props: Mapping[str, str], colors: Mapping[str, str], selected: str | None) -> dict:
+    """Leaflet path options of a route: colour by project, dashes by geometry quality, and the
+    selected route drawn thicker with the others faded."""
+    is_selected = props["id"] == selected
+    out = {
+        "color": colors.get(props["project"], UNKNOWN_PROJECT_COLOR),
+        "weight": 7 if is_selected else 3.5,
+        "opacity": 1.0 if is_selected or selected is None else 0.55,
+        "lineCap": "round",
+        "lineJoin": "round",
+    }
+    if props["geometry_quality"] in DASH_BY_QUALITY:
+        out["dashArray"] = DASH_BY_QUALITY[props["geometry_quality"]]
+    return out
+
+
+def _routes_data(routes, colors, selected, labels) -> dict:
     features = []
-    for geometry, (_, row) in zip(routes.geometry, routes.iterrows(), strict=True):
-        props = _atlas_properties(row, "route")
-        quality = props["geometry_quality"]
-        note = {
-            "schematic": "schematic line: drawn between the places it links, not along the track",
-            "approximate": "approximate alignment",
-        }.get(quality)
-        props["tooltip"] = _tooltip_html(props, note, labels)
+    for geometry, row in zip(routes.geometry, _records(routes), strict=True):
+        props = {**row, "layer": "route"}
+        props["tooltip"] = _tooltip_html(props, ROUTE_NOTES.get(props["geometry_quality"]), labels)
+        props["style"] = route_style(props, colors, selected)
         features.append(_feature(geometry, props, feature_id=props["id"]))
     # The selected route last, so that it is drawn over the others.
     features.sort(key=lambda f: f["id"] == selected)
-
-    def style(feature: dict) -> dict:
-        props = feature["properties"]
-        is_selected = props["id"] == selected
-        out = {
-            "color": colors.get(props["project"], UNKNOWN_PROJECT_COLOR),
-            "weight": 7 if is_selected else 3.5,
-            "opacity": 1.0 if is_selected or selected is None else 0.55,
-            "lineCap": "round",
-            "lineJoin": "round",
-        }
-        if props["geometry_quality"] in DASH_BY_QUALITY:
-            out["dashArray"] = DASH_BY_QUALITY[props["geometry_quality"]]
-        return out
-
-    def highlight(feature: dict) -> dict:
-        return {"weight": 8 if feature["properties"]["id"] == selected else 6, "opacity": 1.0}
-
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Routes",
-        style_function=style,
-        highlight_function=highlight,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-    )
+    return {"type": "FeatureCollection", "features": features}
 
 
-def _sites_layer(sites, selected, labels) -> folium.GeoJson:
+def _routes_layer(routes, colors, selected, labels) -> folium.map.Layer:
+    options = "{style: function (f) { return f.properties.style; }}"
+    return _StaticGeoJson(_routes_data(routes, colors, selected, labels), "Routes", options)
+
+
+# Past this many sites, icons (one DOM element each) give way to dots on a canvas.
+MAX_ICON_SITES = 1500
+
+
+def site_icon(kind: str, selected: bool) -> dict:
+    """L.divIcon options of a site: its kind's shape, larger with a halo when selected."""
+    size = 34 if selected else 24
+    return {
+        "html": _site_svg(kind, size=size, selected=selected),
+        "iconSize": [size, size],
+        "iconAnchor": [size // 2, size // 2],
+        "className": "atlas-site",
+    }
+
+
+def _sites_layer(sites, selected, labels) -> folium.map.Layer:
     features = []
-    for geometry, (_, row) in zip(sites.geometry, sites.iterrows(), strict=True):
-        props = _atlas_properties(row, "site")
+    for geometry, row in zip(sites.geometry, _records(sites), strict=True):
+        props = {**row, "layer": "site"}
         props["tooltip"] = _tooltip_html(props, None, labels)
         features.append(_feature(geometry, props, feature_id=props["id"]))
     features.sort(key=lambda f: f["id"] == selected)
+    data = {"type": "FeatureCollection", "features": features}
+    if len(features) > MAX_ICON_SITES:
+        options = (
+            "{pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {radius: "
+            "f.properties.id === "
+            + _script_json(selected)
+            + " ? 8 : 3.5, weight: 1, color: '#FFF',"
+            " fillColor: " + _script_json(_INK) + ", fillOpacity: 0.9,"
+            " renderer: L.canvas({padding: 0.5})}); }}"
+        )
+    else:
+        kinds = {str(k) for k in sites["kind"]} | set(SITE_ICONS)
+        icons = {k: site_icon(k, False) for k in kinds}
+        chosen = (
+            site_icon(str(sites.loc[sites["id"] == selected, "kind"].iloc[0]), True)
+            if (selected is not None and (sites["id"] == selected).any())
+            else None
+        )
+        options = (
+            "{pointToLayer: function (f, latlng) {"
+            f" var icons = {_script_json(icons)}, chosen = {_script_json(chosen)};"
+            f" var o = (f.properties.id === {_script_json(selected)} && chosen) ? chosen"
+            f" : (icons[f.properties.kind] || {_script_json(site_icon('', False))});"
+            " return L.marker(latlng, {icon: L.divIcon(o)}); }}"
+        )
+    layer = _StaticGeoJson(data, "Sites", options)
+    layer.icons = None if len(features) > MAX_ICON_SITES else icons
+    return layer
 
-    def icon_options(feature: dict) -> dict:
-        # In a GeoJson with a marker, folium merges this into each marker's L.divIcon options.
-        props = feature["properties"]
-        size = 34 if props["id"] == selected else 24
-        return {
-            "html": _site_svg(props["kind"], size=size, selected=props["id"] == selected),
-            "iconSize": [size, size],
-            "iconAnchor": [size // 2, size // 2],
-            "className": "atlas-site",
-        }
 
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Sites",
-        marker=folium.Marker(icon=folium.DivIcon(class_name="atlas-site")),
-        style_function=icon_options,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-    )
+def selection_layer(
+    routes: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    selected: str | None,
+    colors: Mapping[str, str],
+    labels: Mapping[str, str] | None = None,
+) -> folium.FeatureGroup | None:
+    """The selected feature drawn over a map made without a selection: a route thick on a white
+    casing, a site larger on a halo. Given to ``st_folium(feature_group_to_add=...)`` it changes
+    without the map being built and loaded again, so a click answers at once.
+
+    Returns None when nothing (or nothing drawn) is selected.
+    """
+    if not selected:
+        return None
+    labels = labels or {}
+    group = folium.FeatureGroup(name="Selection", control=False)
+    route = routes[routes["id"] == selected] if len(routes) else routes
+    site = sites[sites["id"] == selected] if len(sites) else sites
+    if len(route):
+        data = _routes_data(_to_wgs84(route), colors, selected, labels)
+        casing = {"color": "#FFFFFF", "weight": 12, "opacity": 0.9, "lineCap": "round"}
+        options_casing = (
+            f"{{interactive: false, style: function () {{ return {_script_json(casing)}; }}}}"
+        )
+        _StaticGeoJson(data, "Selection casing", options_casing).add_to(group)
+        style = "{style: function (f) { return f.properties.style; }}"
+        _StaticGeoJson(data, "Selected route", style).add_to(group)
+    elif len(site):
+        _sites_layer(_to_wgs84(site), selected, labels).add_to(group)
+    else:
+        return None
+    return group
+
+
+def view_of(
+    routes: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    selected: str | None,
+    size: tuple[int, int] = (600, 560),
+    padding: int = 40,
+    max_zoom: int = 9,
+    site_zoom: int = 7,
+) -> tuple[list[float] | None, int | None]:
+    """Centre ``[lat, lon]`` and zoom that show the selected feature whole on a map of ``size``
+    pixels (Web Mercator), or ``(None, None)`` when nothing drawn is selected.
+
+    >>> from shapely import LineString
+    >>> r = gpd.GeoDataFrame({"id": ["a"]}, geometry=[LineString([(70, 40), (76, 42)])], crs=4326)
+    >>> view_of(r, r.iloc[0:0], "a")
+    ([41.0, 73.0], 6)
+    """
+    if not selected:
+        return None, None
+    for frame in (routes, sites):
+        chosen = frame[frame["id"] == selected] if len(frame) else frame
+        if len(chosen):
+            west, south, east, north = (float(v) for v in _to_wgs84(chosen).total_bounds)
+            center = [round((south + north) / 2, 5), round((west + east) / 2, 5)]
+            if east - west < 1e-9 and north - south < 1e-9:
+                return center, site_zoom
+
+            def merc(lat: float) -> float:
+                return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+            fx = (east - west) / 360
+            fy = (merc(north) - merc(south)) / (2 * math.pi)
+            zx = math.log2((size[0] - 2 * padding) / (256 * fx)) if fx > 0 else max_zoom
+            zy = math.log2((size[1] - 2 * padding) / (256 * fy)) if fy > 0 else max_zoom
+            return center, int(max(2, min(max_zoom, math.floor(min(zx, zy)))))
+    return None, None
 
 
 class _KeepFitted(MacroElement):
@@ -441,12 +544,25 @@ class _KeepFitted(MacroElement):
                 ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (t) {
                     el.addEventListener(t, function () { touched = true; }, {passive: true});
                 });
+                // Refit only while the view is still the one we fitted: once the reader or
+                // the page (st_folium's center/zoom) has moved it, a resize keeps their view.
+                var last = null;
+                var unmoved = function () {
+                    return last === null || (map.getZoom() === last.zoom
+                        && map.getCenter().equals(last.center, 1e-6));
+                };
+                var first = true;
                 var refit = function () {
+                    var keep = !first && !touched && unmoved();
                     map.invalidateSize();
-                    if (!touched) { map.fitBounds(bounds, {padding: [24, 24], maxZoom: 9}); }
+                    if (keep) {
+                        map.fitBounds(bounds, {padding: [24, 24], maxZoom: 9});
+                    }
+                    // The first call only notes the view (ours, or st_folium's center/zoom).
+                    first = false;
+                    last = {zoom: map.getZoom(), center: map.getCenter()};
                 };
                 if (window.ResizeObserver) { new ResizeObserver(refit).observe(el); }
-                setTimeout(refit, 250);
             })();
         {% endmacro %}
         """
@@ -578,10 +694,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _atlas_properties(row, layer: str) -> dict[str, str]:
-    props = {column: _text(row[column]) for column in FEATURE_COLUMNS}
-    props["layer"] = layer
-    return props
+def _records(frame) -> list[dict[str, str]]:
+    """The atlas columns of each row as text (a list comprehension: iterrows is slow)."""
+    columns = [[_text(v) for v in frame[c]] for c in FEATURE_COLUMNS]
+    return [
+        dict(zip(FEATURE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)
+    ]
 
 
 def _tooltip_html(props: dict[str, str], note: str | None, labels: Mapping[str, str]) -> str:

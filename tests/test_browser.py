@@ -150,5 +150,11 @@ def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
     assert query["event"] == ["cku_groundbreaking"] and query["sel"] == ["cku_railway"]
     page.wait_for_selector("text=Selected event", timeout=TIMEOUT)
     assert page.locator(".ca-passage", has_text="On December 27").first.is_visible()
+    # The map moves to the event's feature (without being loaded again).
+    frame = page.frame(url=re.compile("st_folium"))
+    frame.wait_for_function(
+        "() => Object.values(window).find(v => v && v._container && v.eachLayer).getZoom() >= 5",
+        timeout=TIMEOUT,
+    )
     _shot(page, "dashboard-event")
     assert not page.dialogs

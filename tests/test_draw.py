@@ -23,7 +23,15 @@ from geo.assets import (
     loaded_urls,
     localize,
 )
-from geo.draw import PROJECT_PALETTE, build_map, clicked_feature_id, project_colors
+from geo.draw import (
+    PROJECT_PALETTE,
+    build_map,
+    clicked_feature_id,
+    project_colors,
+    selection_layer,
+    site_icon,
+    view_of,
+)
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
@@ -248,7 +256,7 @@ def test_geo_does_not_import_streamlit():
 
 def test_schematic_routes_are_dashed_and_traced_ones_solid(atlas_map):
     routes_layer = layer(atlas_map, "Routes")
-    styles = {f["id"]: routes_layer.style_function(f) for f in routes_layer.data["features"]}
+    styles = {f["id"]: f["properties"]["style"] for f in routes_layer.data["features"]}
     assert styles["cku_railway"]["dashArray"]
     assert "dashArray" not in styles["khorgos_almaty"]
     assert styles["khorgos_almaty"]["color"] == PROJECT_PALETTE[1]  # after "<img..." sorted
@@ -269,7 +277,8 @@ def test_features_carry_their_id_for_click_recovery(atlas_map):
 
 def test_site_kinds_get_different_icons(atlas_map):
     sites_layer = layer(atlas_map, "Sites")
-    icons = [sites_layer.style_function(f)["html"] for f in sites_layer.data["features"]]
+    kinds = {f["properties"]["kind"] for f in sites_layer.data["features"]}
+    icons = [sites_layer.icons[k]["html"] for k in kinds]
     assert len(set(icons)) == 3
     assert all(icon.startswith("<svg") and "http" not in icon for icon in icons)
 
@@ -303,11 +312,31 @@ def test_selected_feature_is_highlighted_and_fitted(routes, sites, boundaries, c
     fit = next(c for c in m._children.values() if c._name == "FitBounds")
     assert fit.bounds == [[40.55, 75.4], [40.55, 75.4]]
     sites_layer = layer(m, "Sites")
-    sizes = {
-        f["id"]: sites_layer.style_function(f)["iconSize"][0] for f in sites_layer.data["features"]
-    }
-    assert sizes["torugart"] > sizes["aktau"]
+    assert (
+        site_icon("border_crossing", True)["iconSize"][0] > site_icon("port", False)["iconSize"][0]
+    )
+    assert '"torugart" && chosen' in sites_layer.options  # the selected site gets the big icon
     assert sites_layer.data["features"][-1]["id"] == "torugart"  # drawn on top
+
+
+def test_selection_layer_and_view_move_without_a_new_map(routes, sites, colors):
+    group = selection_layer(routes, sites, "cku_railway", colors)
+    drawn = [c for c in group._children.values() if hasattr(c, "data")]
+    assert [f["id"] for c in drawn for f in c.data["features"]] == ["cku_railway"] * 2
+    assert selection_layer(routes, sites, None, colors) is None
+    assert selection_layer(routes, sites, "gone", colors) is None
+    center, zoom = view_of(routes, sites, "cku_railway")
+    assert 2 <= zoom <= 9 and len(center) == 2
+    assert view_of(routes, sites, "torugart") == ([40.55, 75.4], 7)
+    assert view_of(routes, sites, None) == (None, None)
+
+
+def test_many_sites_are_drawn_as_dots(routes, sites, boundaries, colors, monkeypatch):
+    import geo.draw as draw
+
+    monkeypatch.setattr(draw, "MAX_ICON_SITES", 1)
+    m = build_map(routes, sites, boundaries, colors=colors)
+    assert "circleMarker" in layer(m, "Sites").options
 
 
 def test_unknown_selection_fits_everything(routes, sites, boundaries, colors):

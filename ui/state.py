@@ -193,3 +193,18 @@ def methodology_path() -> str:
     from pathlib import Path
 
     return str(Path(__file__).resolve().parent.parent / "docs" / "methodology.md")
+
+
+def map_fit_target(state: ViewState) -> str | None:
+    """The feature a map is first fitted to: the selection when the map (its filters) was made.
+
+    The map's script must not change with the selection (that would load the map again), so the
+    fit target only follows the selection when the filters change; later selections move the
+    view through st_folium's center and zoom instead.
+    """
+    key = repr(state.filters)
+    fit = st.session_state.get("_map_fit")
+    if fit is None or fit[0] != key:
+        fit = (key, state.selected)
+        st.session_state["_map_fit"] = fit
+    return fit[1]
