@@ -1,0 +1,56 @@
+"""Run every benchmark, one after the other, each in its own process; print their tables.
+
+    python -m bench.run_all [--quick] [--only rerun browser ...] [--out results.md]
+
+The synthetic atlases are generated first (``bench.synth``, reused while nothing changed).
+Run on a quiet machine: the benchmarks share its cores with whatever else runs, and each table
+records the load average at its start and end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import ROOT
+
+BENCHMARKS = ("synth", "rerun", "browser", "payload", "throughput", "memory")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="fewer repetitions in every benchmark")
+    p.add_argument("--only", nargs="*", choices=BENCHMARKS, default=list(BENCHMARKS))
+    p.add_argument("--out", type=Path, help="also write the tables to this file")
+    args = p.parse_args(argv)
+    out = args.out.open("w") if args.out else None
+    failed = []
+    for name in args.only:
+        cmd = [sys.executable, "-m", f"bench.{name}"]
+        if name == "synth":
+            cmd += ["--scale", "10", "--scale", "100", "--validate"]
+        elif args.quick:
+            cmd.append("--quick")
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        lines = [
+            line for line in proc.stdout.splitlines() if "missing ScriptRunContext" not in line
+        ]
+        text = "\n".join(lines).rstrip() + f"\n\n({name}: {time.perf_counter() - t:.0f} s)\n\n"
+        if proc.returncode:
+            failed.append(name)
+            text += f"**bench.{name} failed** (exit {proc.returncode}):\n\n```\n{proc.stderr[-4000:]}\n```\n\n"
+        print(text, flush=True)
+        if out:
+            out.write(text)
+            out.flush()
+    if out:
+        out.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""Linker and date resolver throughput (MB/s of UTF-8 text) on 1,000 to 100,000 articles.
+
+The articles are synthetic (``bench.synth.article_texts``: about 3 KB each, English with some
+Russian and Chinese sentences, mentioning the features of the 100× synthetic atlas and dates),
+made and processed in batches of 1,000 so memory stays bounded. The linker is built as the
+loader builds it (``geo.load.build_linker``) from the 100× atlas's gazetteer (about 52,000
+aliases) and, for comparison, from the real one. Only the calls to ``Linker.link`` and
+``find_dates`` are timed.
+
+The naive way is one compiled regular expression per alias (case-insensitive, on word
+boundaries), each searched over the article: it is too slow for the full corpus, so it runs on
+the first articles until ``--naive-seconds`` (20 s) have passed, and the linker is compared with
+it on those same articles.
+
+    python -m bench.throughput [--quick] [--sizes 1000 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from bench.common import DATA, footer, goal, header, print_table
+
+BATCH = 1000
+PUBLISHED = "2025-06-18"
+GOAL_MBPS, GOAL_VS_NAIVE = 20.0, 10.0
+
+
+def linker_for(folder: Path):
+    from geo.load import build_linker
+    from geo.validate import check_data
+
+    checked = check_data(folder)
+    if checked.problems:
+        raise RuntimeError(
+            f"{folder}: {len(checked.problems)} problem(s); run python -m geo validate"
+        )
+    return build_linker(checked)
+
+
+def naive_patterns(linker) -> list[tuple[str, re.Pattern[str]]]:
+    """One regular expression per alias: what one writes first."""
+    return [
+        (e.feature, re.compile(r"(?<!\w)" + re.escape(e.text) + r"(?!\w)", re.IGNORECASE))
+        for e in linker._entries
+    ]
+
+
+def naive_link(patterns, text: str) -> int:
+    return sum(1 for _fid, pattern in patterns for _ in pattern.finditer(text))
+
+
+def run_size(count: int, targets, linker) -> dict[str, float]:
+    from bench.synth import article_texts
+    from geo.dates import find_dates
+
+    size = link_s = dates_s = 0.0
+    mentions = dates = 0
+    batch: list[str] = []
+
+    def flush() -> None:
+        nonlocal link_s, dates_s, mentions, dates
+        t = time.perf_counter()
+        for text in batch:
+            mentions += len(linker.link(text))
+        link_s += time.perf_counter() - t
+        t = time.perf_counter()
+        for text in batch:
+            dates += len(find_dates(text, PUBLISHED))
+        dates_s += time.perf_counter() - t
+        batch.clear()
+
+    for text in article_texts(count, targets):
+        size += len(text.encode())
+        batch.append(text)
+        if len(batch) == BATCH:
+            flush()
+    flush()
+    return {
+        "mb": size / 1e6,
+        "link_s": link_s,
+        "dates_s": dates_s,
+        "mentions": mentions,
+        "dates": dates,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.synth import article_texts, ensure_synthetic, targets_of
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="1,000 and 10,000 articles only")
+    p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    p.add_argument("--naive-seconds", type=float, default=20.0)
+    args = p.parse_args(argv)
+    sizes = [1000, 10_000] if args.quick else args.sizes
+    header("Linker and date resolver throughput", "bench.throughput")
+
+    folder = ensure_synthetic(100)
+    targets = targets_of(folder)
+    gazetteers = {"100x": linker_for(folder), "real": linker_for(DATA)}
+
+    rows = []
+    for count in sizes:
+        r = run_size(count, targets, gazetteers["100x"])
+        rows.append(
+            [
+                f"{count:,}",
+                f"{r['mb']:.1f}",
+                r["link_s"],
+                r["mb"] / r["link_s"],
+                r["mentions"],
+                r["dates_s"],
+                r["mb"] / r["dates_s"],
+                r["dates"],
+            ]
+        )
+    print(f"Linker: 100× gazetteer, {len(gazetteers['100x']._entries):,} aliases.\n")
+    print_table(
+        ["articles", "MB", "link s", "link MB/s", "mentions", "dates s", "dates MB/s", "dates"],
+        rows,
+    )
+
+    # The naive loop, on as many of the first articles as fit in the time allowed.
+    vs = []
+    for name, linker in gazetteers.items():
+        patterns = naive_patterns(linker)
+        sample, mb, naive_s = [], 0.0, 0.0
+        for text in article_texts(max(sizes), targets):
+            t = time.perf_counter()
+            naive_link(patterns, text)
+            naive_s += time.perf_counter() - t
+            sample.append(text)
+            mb += len(text.encode()) / 1e6
+            if naive_s >= args.naive_seconds or len(sample) >= 2000:
+                break
+        t = time.perf_counter()
+        for text in sample:
+            linker.link(text)
+        link_s = time.perf_counter() - t
+        ratio = (mb / link_s) / (mb / naive_s)
+        vs.append(
+            [
+                name,
+                f"{len(patterns):,}",
+                len(sample),
+                f"{mb / naive_s:.3g}",
+                f"{mb / link_s:.3g}",
+                f"{ratio:.0f}×",
+                goal(ratio >= GOAL_VS_NAIVE),
+            ]
+        )
+    print_table(
+        [
+            "gazetteer",
+            "aliases",
+            "articles",
+            "naive MB/s",
+            "linker MB/s",
+            "linker / naive",
+            "≥ 10×",
+        ],
+        vs,
+    )
+    link_rates = [float(r[3]) for r in rows]
+    date_rates = [float(r[6]) for r in rows]
+    print_table(
+        ["goal", "measured", "status"],
+        [
+            [
+                f"linker ≥ {GOAL_MBPS:.0f} MB/s",
+                f"{min(link_rates):.1f}–{max(link_rates):.1f} MB/s",
+                goal(min(link_rates) >= GOAL_MBPS),
+            ],
+            [
+                f"dates ≥ {GOAL_MBPS:.0f} MB/s",
+                f"{min(date_rates):.1f}–{max(date_rates):.1f} MB/s",
+                goal(min(date_rates) >= GOAL_MBPS),
+            ],
+            [
+                "linear growth (MB/s within ±25% across sizes)",
+                f"link {min(link_rates) / max(link_rates):.2f}, dates {min(date_rates) / max(date_rates):.2f} (min/max)",
+                goal(
+                    min(link_rates) / max(link_rates) >= 0.75
+                    and min(date_rates) / max(date_rates) >= 0.75
+                ),
+            ],
+        ],
+    )
+    footer()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
