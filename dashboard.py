@@ -63,6 +63,15 @@ def _on_timeline_click() -> None:
 
 
 map_col, panel_col = st.columns([3, 2], gap="medium")
+# The panel first: its passages reach the browser before the map's heavier payload.
+with panel_col, st.container(height=620, border=False):
+    if state.query:
+        W.search_results(atlas, state.query)
+    if selected:
+        W.selection_panel(atlas, selected, state)
+    else:
+        W.overview_panel(atlas, view, state)
+
 with map_col:
     if selected and selected not in view.features.index:
         st.caption("The selected feature is outside the current filters; it is drawn anyway.")
@@ -96,14 +105,6 @@ with map_col:
         f"<div class='ca-legend'>{legend_html(routes, sites, colors, names, svg_as_img=True)}</div>"
     )
 
-with panel_col, st.container(height=620, border=False):
-    if state.query:
-        W.search_results(atlas, state.query)
-    if selected:
-        W.selection_panel(atlas, selected, state)
-    else:
-        W.overview_panel(atlas, view, state)
-
 st.subheader("Timeline", anchor=False)
 highlight = set(events_of(atlas, selected)["id"]) if selected else set()
 if state.event:
@@ -119,7 +120,8 @@ if len(frame):
                 f"{earlier} earlier event(s) before {start.year} are not drawn; choose "
                 "“Events from” in the sidebar to see them."
             )
-    spec = S.timeline_spec(frame, {names[p]: c for p, c in colors.items() if p in names}, window)
+    timeline_colors = {names[p]: c for p, c in colors.items() if p in names}
+    spec = S.timeline_spec(atlas, state, frame, timeline_colors, window)
     st.vega_lite_chart(
         with_highlight(spec, highlight),
         width="stretch",

@@ -386,7 +386,7 @@ def route_style(props: Mapping[str, str], colors: Mapping[str, str], selected: s
 
 def _routes_data(routes, colors, selected, labels) -> dict:
     features = []
-    for geometry, row in zip(routes.geometry, _records(routes), strict=True):
+    for geometry, row in zip(_rounded(routes.geometry), _records(routes), strict=True):
         props = {**row, "layer": "route"}
         props["tooltip"] = _tooltip_html(props, ROUTE_NOTES.get(props["geometry_quality"]), labels)
         props["style"] = route_style(props, colors, selected)
@@ -418,7 +418,7 @@ def site_icon(kind: str, selected: bool) -> dict:
 
 def _sites_layer(sites, selected, labels) -> folium.map.Layer:
     features = []
-    for geometry, row in zip(sites.geometry, _records(sites), strict=True):
+    for geometry, row in zip(_rounded(sites.geometry), _records(sites), strict=True):
         props = {**row, "layer": "site"}
         props["tooltip"] = _tooltip_html(props, None, labels)
         features.append(_feature(geometry, props, feature_id=props["id"]))
@@ -718,12 +718,19 @@ def _tooltip_html(props: dict[str, str], note: str | None, labels: Mapping[str, 
     return "<br>\n".join(lines)
 
 
+def _rounded(geometries) -> np.ndarray:
+    """All geometries rounded to COORDINATE_DECIMALS at once (one vectorised call)."""
+    return shapely.transform(
+        np.asarray(geometries, dtype=object), lambda xy: np.round(xy, COORDINATE_DECIMALS)
+    )
+
+
 def _feature(geometry, properties: dict, feature_id: str | None = None) -> dict:
-    rounded = shapely.transform(geometry, lambda xy: np.round(xy, COORDINATE_DECIMALS))
+    """A GeoJSON feature; ``geometry`` already rounded (see :func:`_rounded`)."""
     feature = {
         "type": "Feature",
         "properties": properties,
-        "geometry": shapely.geometry.mapping(rounded),
+        "geometry": shapely.geometry.mapping(geometry),
     }
     if feature_id is not None:
         # A unique top-level id lets folium key its per-feature styles on feature.id.

@@ -60,10 +60,17 @@ def _outlines(data_dir: str, version: str) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def timeline_spec(frame: pd.DataFrame, colors: dict[str, str], window) -> dict:
-    """The timeline's Vega-Lite spec for the events in view; highlighting is applied per rerun
-    with geo.timeline.with_highlight, so a selection does not rebuild (and revalidate) it."""
-    return timeline_chart(frame, colors, window=window).to_dict()
+def _timeline_spec(version: str, view_key: str, _frame: pd.DataFrame, colors: dict, window):
+    return timeline_chart(_frame, colors, window=window).to_dict()
+
+
+def timeline_spec(
+    atlas: Atlas, state: ViewState, frame: pd.DataFrame, colors: dict, window
+) -> dict:
+    """The timeline's Vega-Lite spec for the events in view, built once per data version and
+    filters (the frame follows from them, so it is not hashed on every rerun); highlighting is
+    applied per rerun with geo.timeline.with_highlight."""
+    return _timeline_spec(atlas.version, repr(state.filters), frame, colors, window)
 
 
 def outlines(atlas: Atlas) -> dict:
