@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from geo.serve import CHROMIUM, StreamlitServer, launch_chromium, offline_context
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -34,26 +31,6 @@ def data_copy(tmp_path):
     return dst
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not become healthy at {url} in {timeout:.0f}s")
-
-
 def browser_available() -> tuple[bool, str]:
     if not Path(CHROMIUM).exists():
         return False, f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
@@ -64,48 +41,29 @@ def browser_available() -> tuple[bool, str]:
     return True, ""
 
 
-@pytest.fixture(scope="session")
-def app_server():
-    """The dashboard on a free loopback port; yields its base URL."""
+def require_browser() -> None:
+    """Skip (on a user's machine) or fail (in CI) when the browser tests cannot run."""
     ok, why = browser_available()
     if not ok:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(f"browser tests must run in CI: {why}")
         pytest.skip(why)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def served(log_name: str, env: dict[str, str] | None = None):
+    """The dashboard on a free loopback port, its output in tests/artifacts/<log_name>."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_healthy(url, proc)
+    with open(ARTIFACTS / log_name, "w") as log, StreamlitServer(env=env, log=log) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    """The dashboard on a free loopback port; yields its base URL."""
+    require_browser()
+    with served("streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")
@@ -113,18 +71,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
+        b = launch_chromium(p)
         yield b
         b.close()
 
@@ -132,17 +79,10 @@ def browser():
 @pytest.fixture()
 def page(browser, app_server):
     """A fresh browser page whose every non-loopback request is blocked (offline, no CDN)."""
-    ctx = browser.new_context(viewport={"width": 1500, "height": 1000})
     blocked: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
-            return route.continue_()
-        blocked.append(url)
-        return route.abort()
-
-    ctx.route("**/*", guard)
+    ctx = offline_context(
+        browser, (app_server, app_server.replace("http", "ws", 1)), blocked=blocked
+    )
     pg = ctx.new_page()
     pg.blocked = blocked  # type: ignore[attr-defined]
     dialogs: list[str] = []

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from geo.serve import offline_context
 from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -105,17 +106,7 @@ def test_a_shared_url_restores_the_filtered_view(browser, page, app_server):
     page.wait_for_function("() => location.search.includes('country=KG')", timeout=TIMEOUT)
     shared = page.url
 
-    ctx = browser.new_context(viewport={"width": 1500, "height": 1000})
-    ctx.route(
-        "**/*",
-        lambda r: (
-            r.continue_()
-            if r.request.url.startswith(
-                (app_server, app_server.replace("http", "ws"), "data:", "blob:")
-            )
-            else r.abort()
-        ),
-    )
+    ctx = offline_context(browser, (app_server, app_server.replace("http", "ws", 1)))
     fresh = ctx.new_page()
     _open(fresh, shared)
     country = fresh.locator("[data-testid='stMultiSelect']", has_text="Country").first

@@ -7,14 +7,11 @@ so these runs also show the map drawing with no tile server and no CDN.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from urllib.parse import quote, urlencode
 
 import pytest
 
-from tests.conftest import ARTIFACTS, ROOT, _free_port, _wait_healthy, browser_available
+from tests.conftest import ARTIFACTS, require_browser, served
 from tests.test_hostile import (
     HOSTILE_ID,
     HOSTILE_NAME,
@@ -48,46 +45,10 @@ INJECTED = """() => {
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
     """The dashboard on the hostile copy (overrides conftest's server for this module)."""
-    ok, why = browser_available()
-    if not ok:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"browser tests must run in CI: {why}")
-        pytest.skip(why)
+    require_browser()
     data = hostile_copy(tmp_path_factory.mktemp("hostile"))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with open(ARTIFACTS / "streamlit-hostile.log", "w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "CORRIDOR_ATLAS_DATA": str(data)},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with served("streamlit-hostile.log", env={"CORRIDOR_ATLAS_DATA": str(data)}) as url:
+        yield url
 
 
 def _open(page, url: str, wait_for: str) -> None:
