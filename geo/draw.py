@@ -425,13 +425,14 @@ def _sites_layer(sites, selected, labels) -> folium.map.Layer:
     features.sort(key=lambda f: f["id"] == selected)
     data = {"type": "FeatureCollection", "features": features}
     if len(features) > MAX_ICON_SITES:
+        # One canvas for all the dots (a renderer per marker would make one canvas each).
         options = (
-            "{pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {radius: "
-            "f.properties.id === "
+            "(function () { var canvas = L.canvas({padding: 0.5}); return {pointToLayer:"
+            " function (f, latlng) { return L.circleMarker(latlng, {radius: f.properties.id === "
             + _script_json(selected)
-            + " ? 8 : 3.5, weight: 1, color: '#FFF',"
-            " fillColor: " + _script_json(_INK) + ", fillOpacity: 0.9,"
-            " renderer: L.canvas({padding: 0.5})}); }}"
+            + " ? 8 : 3.5, weight: 1, color: '#FFF', fillColor: "
+            + _script_json(_INK)
+            + ", fillOpacity: 0.9, renderer: canvas}); }}; })()"
         )
     else:
         kinds = {str(k) for k in sites["kind"]} | set(SITE_ICONS)

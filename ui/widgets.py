@@ -299,10 +299,10 @@ def selection_panel(atlas: Atlas, feature_id: str, state: ViewState) -> None:
 
 def overview_panel(atlas: Atlas, view: View, state: ViewState) -> None:
     """With nothing selected: counts of what is in view and the latest events."""
-    counts = overview(view)
-    cols = st.columns(len(counts))
-    for col, (label, n) in zip(cols, counts.items(), strict=True):
-        col.metric(label.capitalize(), n)
+    counts = list(overview(view).items())
+    for row in (counts[:3], counts[3:]):  # two rows: five metrics side by side truncate "10,000"
+        for col, (label, n) in zip(st.columns(3), row, strict=False):
+            col.metric(label.capitalize(), f"{n:,}")
     if state.event in set(atlas.events["id"]):
         st.markdown("**Selected event**")
         event_evidence(atlas, atlas.events.set_index("id").loc[state.event])
