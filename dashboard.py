@@ -11,7 +11,7 @@ from geo.draw import (
     selection_layer,
     view_of,
 )
-from geo.filter import events_of, filter_atlas, with_selected
+from geo.filter import events_of, with_selected
 from geo.timeline import (
     SELECTION,
     default_window,
@@ -22,15 +22,7 @@ from geo.timeline import (
 from ui import state as S
 from ui import widgets as W
 
-st.set_page_config(page_title="Corridor Atlas", page_icon="🛤️", layout="wide")
-W.inject_css()
-atlas = S.atlas_or_stop()
-S.read_url_once(atlas)
-W.sidebar_filters(atlas)
-state = S.current_state(atlas)
-S.write_url(state)
-
-view = filter_atlas(atlas, state.filters)
+atlas, state, view = W.filtered_page("Corridor Atlas")
 names = W.project_names(atlas)
 colors = project_colors(names)
 selected = state.selected

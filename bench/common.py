@@ -8,19 +8,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
+from geo.serve import (  # noqa: F401  (re-exported for the bench scripts)
+    CHROMIUM,
+    StreamlitServer,
+    free_port,
+    launch_chromium,
+)
+from geo.serve import offline_context as _offline_context
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-CHROMIUM = os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
 SYNTH_ROOT = Path(os.environ.get("CORRIDOR_ATLAS_BENCH_DATA", "/tmp/corridor-atlas-bench"))
 LOOPBACK = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
@@ -141,108 +146,9 @@ def data_folders(scales: Sequence[int]) -> list[tuple[str, Path]]:
 # ------------------------------------------------------------------------------ a local server
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class StreamlitServer:
-    """``streamlit run`` on a free loopback port, stopped (by its own pid) on exit.
-
-    ``env`` is added to the environment; ``cwd`` is where the app and its ``.streamlit/`` live.
-    """
-
-    def __init__(self, script: Path, cwd: Path, env: dict[str, str] | None = None, log=None):
-        self.script, self.cwd, self.env, self.log = script, cwd, env or {}, log
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-
-    def __enter__(self) -> StreamlitServer:
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(self.script),
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=self.cwd,
-            env={**os.environ, "PYTHONPATH": str(ROOT), **self.env},
-            stdout=self.log or subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"streamlit did not become healthy at {self.url}")
-
-    def __exit__(self, *exc) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-
-    def rss_mib(self) -> float:
-        """Resident memory of the server process (psutil if installed, else /proc)."""
-        assert self.proc is not None
-        try:
-            import psutil
-
-            return psutil.Process(self.proc.pid).memory_info().rss / 1024**2
-        except ImportError:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return float("nan")
-
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--disable-quic",
-        ],
-    )
-
-
 def offline_context(browser, **kwargs):
     """A browser context that aborts every request that would leave the machine."""
-    ctx = browser.new_context(viewport={"width": 1500, "height": 1000}, **kwargs)
-
-    def guard(route):
-        if route.request.url.startswith(LOOPBACK):
-            return route.continue_()
-        return route.abort()
-
-    ctx.route("**/*", guard)
-    return ctx
+    return _offline_context(browser, LOOPBACK, **kwargs)
 
 
 def served_app(tmp: Path, app: str, folder: Path) -> tuple[Path, dict[str, str]]:

@@ -63,6 +63,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emit(rows: list[dict], as_json: bool, line: str) -> None:
+    """Print ``rows`` as one JSON list, or one ``line.format(**row)`` each (lists joined)."""
+    if as_json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
+    for row in rows:
+        print(line.format(**{k: ",".join(v) if isinstance(v, list) else v for k, v in row.items()}))
+
+
 def cmd_link(args: argparse.Namespace) -> int:
     from geo.load import build_linker
 
@@ -86,12 +96,7 @@ def cmd_link(args: argparse.Namespace) -> int:
         }
         for m in linker.link(text)
     ]
-    if args.json:
-        json.dump(mentions, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for m in mentions:
-            print(f"{m['start']}-{m['end']}\tp{m['passage']}\t{m['feature']}\t{m['text']}")
+    _emit(mentions, args.json, "{start}-{end}\tp{passage}\t{feature}\t{text}")
     return 0
 
 
@@ -103,6 +108,12 @@ def cmd_events(args: argparse.Namespace) -> int:
     text = _read_text(args.file)
     checked = check_data(args.data_dir)
     linker = build_linker(checked) if not checked.problems else None
+    if linker is None:
+        print(
+            f"{args.data_dir}: data is invalid, so no features are linked "
+            "(run `python -m geo validate`)",
+            file=sys.stderr,
+        )
     passages = split_passages(text)
     by_passage: dict[int, list[str]] = {}
     if linker is not None:
@@ -125,12 +136,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                 "rule": d.rule,
             }
         )
-    if args.json:
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for e in out:
-            print(f"{e['date']}\t{e['precision']}\t{e['text']}\t{','.join(e['features'])}")
+    _emit(out, args.json, "{date}\t{precision}\t{text}\t{features}")
     return 0
 
 

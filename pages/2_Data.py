@@ -3,19 +3,11 @@
 import streamlit as st
 
 from geo.export import export_csv, export_geojson, feature_table
-from geo.filter import filter_atlas
 from ui import state as S
 from ui import widgets as W
 
-st.set_page_config(page_title="Data · Corridor Atlas", page_icon="🛤️", layout="wide")
-W.inject_css()
-atlas = S.atlas_or_stop()
-S.read_url_once(atlas)
-W.sidebar_filters(atlas)
-state = S.current_state(atlas)
-S.write_url(state)
+atlas, state, view = W.filtered_page("Data · Corridor Atlas")
 W.show_notices()
-view = filter_atlas(atlas, state.filters)
 
 st.title("Data", anchor=False)
 st.caption(

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.describe import Card, country_name, feature_card, latest_events, overview
-from geo.filter import View, events_of, passages_mentioning
+from geo.filter import View, events_of, filter_atlas, passages_mentioning
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import Atlas
 from geo.model import KINDS, STATUSES
@@ -312,3 +312,17 @@ def overview_panel(atlas: Atlas, view: View, state: ViewState) -> None:
         "Click a route or a site on the map, an event on the timeline, or a search result "
         "to see the passages behind it."
     )
+
+
+def filtered_page(title: str) -> tuple[Atlas, ViewState, View]:
+    """The start of a page with the sidebar filters: page settings, the atlas (or its error
+    page), the view restored from the URL on a session's first run, mirrored back to the URL
+    after the widgets, and the atlas filtered to it."""
+    st.set_page_config(page_title=title, page_icon="🛤️", layout="wide")
+    inject_css()
+    atlas = S.atlas_or_stop()
+    S.read_url_once(atlas)
+    sidebar_filters(atlas)
+    state = S.current_state(atlas)
+    S.write_url(state)
+    return atlas, state, filter_atlas(atlas, state.filters)
