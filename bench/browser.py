@@ -41,7 +41,8 @@ from bench.common import (
 )
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
-ROUTES_DRAWN = ".leaflet-overlay-pane path"
+# :visible: the first path in the pane may be a route outside the view ("M0 0").
+ROUTES_DRAWN = ".leaflet-overlay-pane path:visible"
 # The panel's passages (or its note that there are none) for the selected feature.
 PASSAGES_SHOWN = ".ca-passage, :text('No passage of the sources mentions it')"
 TIMEOUT_MS = 180_000
