@@ -39,4 +39,4 @@ st.caption(
     "The citation names the data version, so a reader can tell which state of the data you saw."
 )
 base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0] + "/"
-st.code(citation(state, base_url=base, accessed=dt.date.today()), language=None)
+st.code(citation(state, base_url=base, accessed=dt.date.today()), language=None, wrap_lines=True)

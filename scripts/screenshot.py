@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from geo.serve import CHROMIUM, StreamlitServer, launch_chromium, offline_context  # noqa: E402
 
-PAGES = {"dashboard": "", "sources": "Sources", "data": "Data", "about": "About"}
+PAGES = {
+    "dashboard": "",
+    "sources": "Sources",
+    "data": "Data",
+    "about": "About",
+    "try": "Try_an_article",
+}
 
 
 def main() -> int:
