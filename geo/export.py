@@ -73,4 +73,8 @@ def feature_table(features: gpd.GeoDataFrame) -> pd.DataFrame:
             ],
         }
     )
-    return out.reset_index(drop=True)
+    # Routes first (they carry the measures), then sites; each by project and name.
+    order = out.assign(_site=~features["is_route"].to_numpy()).sort_values(
+        ["_site", "project", "name"], kind="stable"
+    )
+    return order.drop(columns="_site").reset_index(drop=True)
