@@ -115,7 +115,14 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     import streamlit_folium
 
     from geo.describe import feature_card, latest_events, overview
-    from geo.draw import build_map, legend_html, outlines_geojson, project_colors
+    from geo.draw import (
+        build_map,
+        legend_html,
+        outlines_geojson,
+        project_colors,
+        selection_layer,
+        view_of,
+    )
     from geo.filter import Filters, events_of, filter_atlas, passages_mentioning, with_selected
     from geo.load import load_atlas
     from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
@@ -140,18 +147,32 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
         shown = with_selected(view.features, atlas.features, selected)
         routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
         yield "with_selected + split", None
+        # As dashboard.py does: the map is built without the selection (its first view is
+        # fitted to the selection of the moment the filters changed: none in these series) and
+        # the selection goes to st_folium as a feature group, with the view's centre and zoom.
         fmap = build_map(
             routes,
             sites,
             atlas.boundaries,
             colors=colors,
-            selected=selected,
             project_labels=names,
             outlines=outlines,
+            fit_to=None,
         )
         yield "build_map", None
+        center, zoom = view_of(routes, sites, selected)
+        group = selection_layer(routes, sites, selected, colors, names)
+        yield "view_of + selection_layer", None
         with contextlib.redirect_stderr(io.StringIO()):
-            streamlit_folium.st_folium(fmap, key="map", height=560, use_container_width=True)
+            streamlit_folium.st_folium(
+                fmap,
+                key="map",
+                height=560,
+                use_container_width=True,
+                feature_group_to_add=group,
+                center=center,
+                zoom=zoom,
+            )
         yield "st_folium (render to args)", None
         legend_html(routes, sites, colors, names, svg_as_img=True)
         yield "legend_html", None
