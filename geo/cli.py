@@ -73,15 +73,23 @@ def _emit(rows: list[dict], as_json: bool, line: str) -> None:
         print(line.format(**{k: ",".join(v) if isinstance(v, list) else v for k, v in row.items()}))
 
 
-def cmd_link(args: argparse.Namespace) -> int:
+def _linker(data_dir: str):
+    """The linker of a valid data folder, or None after printing the folder's problems."""
     from geo.load import build_linker
 
-    checked = check_data(args.data_dir)
+    checked = check_data(data_dir)
     if checked.problems:
         for p in sorted(checked.problems):
             print(p, file=sys.stderr)
+        return None
+    return build_linker(checked)
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+
+    linker = _linker(args.data_dir)
+    if linker is None:
         return 1
-    linker = build_linker(checked)
     text = _read_text(args.file)
     mentions = [
         {
@@ -210,14 +218,10 @@ def _article_files(targets: list[str]) -> list[Path]:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.ingest import ingest, prepare_source, read_article
-    from geo.load import build_linker
 
-    checked = check_data(args.data_dir)
-    if checked.problems:
-        for p in sorted(checked.problems):
-            print(p, file=sys.stderr)
+    linker = _linker(args.data_dir)
+    if linker is None:
         return 1
-    linker = build_linker(checked)
     flags = {
         "title": args.title,
         "publisher": args.publisher,

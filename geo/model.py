@@ -7,9 +7,16 @@ the file, the record id and the field that is wrong (see :mod:`geo.validate`).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 KINDS = (
     "railway",
@@ -35,6 +42,16 @@ PRECISIONS = ("day", "month", "year", "range")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RANGE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?/\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _snake_case(v: str) -> str:
+    if not ID_RE.match(v):
+        raise ValueError(f"id {v!r} is not snake_case (a-z, 0-9, _)")
+    return v
+
+
+# A stable id: lower-case letters, digits and underscores, starting with a letter.
+SnakeId = Annotated[str, AfterValidator(_snake_case)]
 
 
 class Strict(BaseModel):
@@ -91,7 +108,7 @@ class StatusEvidence(Strict):
 
 
 class FeatureProperties(Strict):
-    id: str
+    id: SnakeId
     name: str = Field(min_length=1)
     kind: Literal[KINDS]  # type: ignore[valid-type]
     project: str | None = None
@@ -105,13 +122,6 @@ class FeatureProperties(Strict):
     geometry_source_url: str | None = None
     waypoints: tuple[str, ...] = ()
     description: str = Field(min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _snake_case(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} is not snake_case (a-z, 0-9, _)")
-        return v
 
     @field_validator("status_as_of")
     @classmethod
@@ -182,20 +192,13 @@ class SourceMeta(Strict):
 
 
 class Event(Strict):
-    id: str
+    id: SnakeId
     date: str
     precision: Literal[PRECISIONS]  # type: ignore[valid-type]
     title: str = Field(min_length=1)
     features: tuple[str, ...] = ()
     date_span: Span
     evidence: Span
-
-    @field_validator("id")
-    @classmethod
-    def _snake_case(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError(f"id {v!r} is not snake_case (a-z, 0-9, _)")
-        return v
 
     @model_validator(mode="after")
     def _date_matches_precision(self) -> Event:
