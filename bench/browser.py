@@ -9,7 +9,7 @@ the atlas into the server's cache), each sample opens a fresh browser context an
 - *navigation → routes drawn*: from ``page.goto`` to the first visible ``path`` in the
   ``.leaflet-overlay-pane`` of the ``st_folium`` iframe;
 - *click → passages shown* (dashboard only): once the app is idle, a click on the middle of a
-  route (found through Leaflet, like ``tests/test_browser.py``, once the map has stopped
+  route (found through Leaflet, like ``tests/browser/test_browser.py``, once the map has stopped
   refitting) until the route's passages (``.ca-passage``) are visible beside the map.
 
 Medians of ``--reps`` samples (5; ``--quick`` 3; at 100× ``--reps-100x``, 3, since one sample

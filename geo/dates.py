@@ -5,7 +5,7 @@ day-first dates, month names, years in context, year and month ranges, ISO and n
 relative words, Chinese ``年月日`` dates and Russian dates). Every rule has a short name that is
 reported with each mention, so a wrong date can be traced to the rule that made it.
 
-Decisions worth knowing (each is tested in ``tests/test_dates.py``):
+Decisions worth knowing (each is tested in ``tests/unit/test_dates.py``):
 
 * Spans cover the date expression itself, not a leading preposition: in "On June 6 last year"
   the span is "June 6 last year", in "In April" it is "April". Modifiers that are part of the

@@ -123,7 +123,7 @@ def readme(rows: list[tuple[str, Package, str]]) -> str:
         "",
         "Written by `python scripts/vendor_assets.py` from the npm registry; do not edit by hand.",
         "To upgrade, change the pins in that script and in `geo.assets.LOCAL_ASSETS`, rerun it and",
-        "run `pytest tests/test_draw.py`.",
+        "run `pytest tests/unit/test_draw.py`.",
         "",
         "Not vendored on purpose: jQuery, Bootstrap, Font Awesome, glyphicons and",
         "Leaflet.awesome-markers, which `folium.Map` lists but which only `folium.Popup`,",

@@ -13,7 +13,8 @@ from geo.serve import CHROMIUM, StreamlitServer, launch_chromium, offline_contex
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-ARTIFACTS = ROOT / "tests" / "artifacts"
+TESTS = ROOT / "tests"
+ARTIFACTS = TESTS / "artifacts"
 
 
 @pytest.fixture(scope="session")

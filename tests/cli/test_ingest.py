@@ -29,8 +29,8 @@ from geo.ingest import (
 )
 from geo.load import data_version
 from geo.validate import validate
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 META = {
     "title": "T",

@@ -1,10 +1,11 @@
 """The linker finds every hand-annotated mention of the four systems in the seeds, and no other."""
 
 from collections import Counter
-from pathlib import Path
+
+from tests.conftest import TESTS
 
 FOUR = {"cku_railway", "middle_corridor", "horgos", "tianjin_freight"}
-ANNOTATION = Path(__file__).parent / "fixtures" / "seed_mentions.tsv"
+ANNOTATION = TESTS / "fixtures" / "seed_mentions.tsv"
 
 
 def _annotated():

@@ -1,7 +1,6 @@
 """Checks of the committed country boundaries, data/boundaries/countries.geojson."""
 
 import json
-from pathlib import Path
 
 import geopandas as gpd
 import pycountry
@@ -9,8 +8,9 @@ import pytest
 from shapely import Point
 
 from geo.measure import load_boundaries, site_countries
+from tests.conftest import DATA
 
-BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries"
+BOUNDARIES = DATA / "boundaries"
 GEOJSON = BOUNDARIES / "countries.geojson"
 META = BOUNDARIES / "countries.meta.json"
 REQUIRED = ["CN", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "GE", "TR", "RU"]

@@ -5,13 +5,12 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from geo.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_1 = ROOT / "data" / "sources" / "f2840b807d95501f.txt"
 
 

@@ -5,7 +5,7 @@ a 20,000-character line, control characters and a right-to-left override; an eve
 and the Horgos feature gets a hostile name, description and coordinate URL. Every page is run
 under AppTest with that copy, and every value Streamlit would render is checked: in HTML
 elements the payload is escaped, in Markdown elements it is backslash-escaped, and no
-``javascript:`` link survives. ``tests/test_browser_hostile.py`` checks the same copy in Chromium.
+``javascript:`` link survives. ``tests/browser/test_browser_hostile.py`` checks the same copy in Chromium.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import pytest
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import load_atlas
 from geo.validate import validate
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
 

@@ -1,11 +1,11 @@
 """Every page runs under AppTest, and the main interactions work without a browser."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
 pytestmark = pytest.mark.apptest
 

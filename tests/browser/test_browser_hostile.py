@@ -1,6 +1,6 @@
 """Hostile text in the real browser: nothing executes, nothing is injected, the text is visible.
 
-The app runs on the hostile copy of data/ from ``tests/test_hostile.py`` (passed to the server
+The app runs on the hostile copy of data/ from ``tests/app/test_hostile.py`` (passed to the server
 through ``CORRIDOR_ATLAS_DATA``). The ``page`` fixture (conftest) aborts every non-loopback request,
 so these runs also show the map drawing with no tile server and no CDN.
 """
@@ -11,8 +11,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from tests.conftest import ARTIFACTS, require_browser, served
-from tests.test_hostile import (
+from tests.app.test_hostile import (
     HOSTILE_ID,
     HOSTILE_NAME,
     HOSTILE_PUBLISHER,
@@ -23,6 +22,7 @@ from tests.test_hostile import (
     SEARCH_WORD,
     hostile_copy,
 )
+from tests.conftest import ARTIFACTS, require_browser, served
 
 pytestmark = pytest.mark.browser
 MAP = 'iframe[title="streamlit_folium.st_folium"]'

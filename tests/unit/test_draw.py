@@ -32,6 +32,7 @@ from geo.draw import (
     site_icon,
     view_of,
 )
+from tests.conftest import ROOT
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
@@ -248,7 +249,7 @@ def test_localize_refuses_another_leaflet_version():
 
 def test_geo_does_not_import_streamlit():
     code = "import sys, geo.draw, geo.assets; assert 'streamlit' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 # ------------------------------------------------------------------------------ what it draws

@@ -35,10 +35,10 @@ import pytest
 
 from geo.load import AtlasInvalid, load_atlas
 from geo.validate import validate
+from tests.conftest import ROOT, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-CORPUS = Path(__file__).resolve().parent / "broken"
+CORPUS = TESTS / "broken"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.json").is_file())
 PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
 

@@ -3,12 +3,12 @@ its events, a map and a review file to download, all escaped and nothing written
 
 import datetime as dt
 import hashlib
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 PAGE = ROOT / "pages" / "4_Try_an_article.py"
 pytestmark = pytest.mark.apptest
 

@@ -2,13 +2,12 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from geo.validate import validate
+from tests.conftest import DATA, ROOT
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 FOUR_SYSTEMS = {
     "cku_railway": "railway",
     "middle_corridor": "corridor",
@@ -108,7 +107,7 @@ def test_routes_crossing_computed_from_boundaries(atlas):
 
 
 def test_sources_are_the_seed_texts_verbatim():
-    seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+    seeds = ROOT.parent / "shared" / "seeds"
     if not seeds.is_dir():
         pytest.skip("shared/seeds is not beside this checkout")
     import hashlib

@@ -17,8 +17,7 @@ from geo import review as R
 from geo.filter import events_of, passages_mentioning
 from geo.ingest import inbox_paths, ingest, prepare_source
 from geo.load import load_atlas
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 # Not in data/: a new article about the Middle Corridor, with a line break inside a name, an
 # abbreviation, a possessive, mixed languages and dates around a new year.

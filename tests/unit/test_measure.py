@@ -3,7 +3,6 @@
 import math
 import subprocess
 import sys
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +18,7 @@ from geo.measure import (
     route_lengths_km,
     site_countries,
 )
+from tests.conftest import ROOT
 
 GEOD = pyproj.Geod(ellps="WGS84")
 KM_PER_DEGREE_ON_EQUATOR = 111.319491  # 2 * pi * 6378.137 / 360
@@ -288,6 +288,6 @@ def test_load_boundaries_names_missing_properties(tmp_path, countries):
 
 def test_measure_does_not_import_streamlit():
     code = "import sys, geo.measure; assert 'streamlit' not in sys.modules, 'streamlit imported'"
-    repo = Path(__file__).resolve().parent.parent
+    repo = ROOT
     result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
