@@ -8,8 +8,8 @@ the atlas into the server's cache), each sample opens a fresh browser context an
 
 - *navigation → routes drawn*: from ``page.goto`` to the first visible ``path`` in the
   ``.leaflet-overlay-pane`` of the ``st_folium`` iframe;
-- *click → passages shown* (dashboard only): once the app is idle, a click on the middle of a
-  route (found through Leaflet, like ``tests/browser/test_browser.py``, once the map has stopped
+- *click → passages shown* (dashboard only): once the app is idle, a click on a route (at the
+  point the browser tests click, ``devtools.browser.route_point``, once the map has stopped
   refitting) until the route's passages (``.ca-passage``) are visible beside the map.
 
 Medians of ``--reps`` samples (5; ``--quick`` 3; at 100× ``--reps-100x``, 3, since one sample
@@ -21,28 +21,22 @@ takes about a minute there).
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import (
-    StreamlitServer,
-    data_folders,
-    footer,
-    goal,
-    header,
+from bench.common import data_folders, footer, goal, header, print_table, served_app
+from devtools.browser import (
     launch_chromium,
     offline_context,
-    print_table,
-    served_app,
+    route_point,
+    wait_for_map,
+    wait_idle,
 )
+from devtools.serve import StreamlitServer
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-# :visible: the first path in the pane may be a route outside the view ("M0 0").
-ROUTES_DRAWN = ".leaflet-overlay-pane path:visible"
 # The panel's passages (or its note that there are none) for the selected feature.
 PASSAGES_SHOWN = ".ca-passage, :text('No passage of the sources mentions it')"
 TIMEOUT_MS = 180_000
@@ -50,50 +44,19 @@ ROUTE = {"real": "cku_railway"}
 SYNTHETIC_ROUTE = "syn_route_0050"
 GOAL_RATIO, GOAL_CLICK_S = 1.2, 1.0
 
-_ROUTE_POINT = """(fid) => {
-    let found = null;
-    const map = Object.values(window).find(v => v && v._container && v.eachLayer);
-    map.eachLayer(l => {
-        if (l.feature && l.feature.properties && l.feature.properties.id === fid && l._latlngs)
-            found = l;
-    });
-    if (!found) return null;
-    const ll = Array.isArray(found._latlngs[0]) ? found._latlngs[0] : found._latlngs;
-    let best = null, bestLen = -1;
-    for (let i = 1; i < ll.length; i++) {
-        const a = map.latLngToContainerPoint(ll[i - 1]);
-        const b = map.latLngToContainerPoint(ll[i]);
-        if (a.distanceTo(b) > bestLen) { bestLen = a.distanceTo(b); best = [a, b]; }
-    }
-    return {x: (best[0].x + best[1].x) / 2, y: (best[0].y + best[1].y) / 2};
-}"""
-
-
-def _wait_idle(page) -> None:
-    """Wait until Streamlit has finished the run (its status widget says nothing is running)."""
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 || !document.querySelector('[data-testid="stStatusWidget"]').innerText
-                       .match(/Running|Stop/)""",
-        timeout=TIMEOUT_MS,
-    )
-
 
 def _navigate(page, url: str) -> float:
     t = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-    page.frame_locator(MAP).locator(ROUTES_DRAWN).first.wait_for(
-        state="visible", timeout=TIMEOUT_MS
-    )
+    wait_for_map(page, TIMEOUT_MS)
     return time.perf_counter() - t
 
 
 def _settled_point(page, feature_id: str) -> dict[str, float]:
     """Where the route is on screen once the map has stopped moving (it refits after resizing)."""
-    frame = page.frame(url=re.compile("st_folium"))
     last = None
     for _ in range(50):
-        point = frame.evaluate(_ROUTE_POINT, feature_id)
+        point = route_point(page, feature_id)
         if point is None:
             raise RuntimeError(f"route {feature_id!r} is not on the map")
         if last and abs(point["x"] - last["x"]) < 1 and abs(point["y"] - last["y"]) < 1:
@@ -105,9 +68,8 @@ def _settled_point(page, feature_id: str) -> dict[str, float]:
 
 def _click_route(page, feature_id: str) -> float:
     point = _settled_point(page, feature_id)
-    box = page.frame_locator(MAP).locator(".leaflet-container").bounding_box()
     t = time.perf_counter()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.mouse.click(point["x"], point["y"])
     page.locator(PASSAGES_SHOWN).first.wait_for(state="visible", timeout=TIMEOUT_MS)
     return time.perf_counter() - t
 
@@ -125,7 +87,7 @@ def measure(browser, app: str, label: str, folder: Path, reps: int) -> dict[str,
                     n = _navigate(page, server.url)
                     c = None
                     if app == "dashboard":
-                        _wait_idle(page)
+                        wait_idle(page, TIMEOUT_MS)
                         c = _click_route(page, route)
                     if i:
                         nav.append(n)

@@ -1,4 +1,6 @@
-"""Helpers shared by the benchmark scripts: the machine line, tables, timing and a local server.
+"""Helpers shared by the benchmark scripts: the machine line, tables, timing and the launcher of
+the apps they serve. The server and the browser themselves come from :mod:`devtools`, as for the
+tests.
 
 Nothing here is timed itself; every script prints its own table through :func:`print_table`.
 """
@@ -16,18 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from geo.serve import (  # noqa: F401  (re-exported for the bench scripts)
-    CHROMIUM,
-    StreamlitServer,
-    free_port,
-    launch_chromium,
-)
-from geo.serve import offline_context as _offline_context
+from devtools import DATA, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 SYNTH_ROOT = Path(os.environ.get("CORRIDOR_ATLAS_BENCH_DATA", "/tmp/corridor-atlas-bench"))
-LOOPBACK = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
 
 # ------------------------------------------------------------------------------ what ran where
@@ -143,12 +136,7 @@ def data_folders(scales: Sequence[int]) -> list[tuple[str, Path]]:
     return out
 
 
-# ------------------------------------------------------------------------------ a local server
-
-
-def offline_context(browser, **kwargs):
-    """A browser context that aborts every request that would leave the machine."""
-    return _offline_context(browser, LOOPBACK, **kwargs)
+# ----------------------------------------------------------------------- what the server runs
 
 
 def served_app(tmp: Path, app: str, folder: Path) -> tuple[Path, dict[str, str]]:

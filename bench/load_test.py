@@ -25,7 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import DATA, ROOT, StreamlitServer, footer, header, print_table
+from bench.common import DATA, ROOT, footer, header, print_table
+from devtools.serve import StreamlitServer
 
 STEP_TIMEOUT_S = 120.0
 

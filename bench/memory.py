@@ -20,17 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.browser import TIMEOUT_MS, _wait_idle
-from bench.common import (
-    StreamlitServer,
-    data_folders,
-    footer,
-    header,
-    launch_chromium,
-    offline_context,
-    print_table,
-    served_app,
-)
+from bench.browser import TIMEOUT_MS
+from bench.common import data_folders, footer, header, print_table, served_app
+from devtools.browser import launch_chromium, offline_context, wait_idle
+from devtools.serve import StreamlitServer
 
 CHECKPOINTS = (1, 5, 10, 20)
 
@@ -50,7 +43,7 @@ def measure(browser, folder: Path, sessions: int) -> dict[str, float]:
                     page = ctx.new_page()
                     page.goto(server.url, wait_until="commit", timeout=TIMEOUT_MS)
                     page.get_by_text("Timeline", exact=True).first.wait_for(timeout=TIMEOUT_MS)
-                    _wait_idle(page)
+                    wait_idle(page, TIMEOUT_MS)
                     if n in CHECKPOINTS or n == sessions:
                         time.sleep(1)
                         out[str(n)] = server.rss_mib()

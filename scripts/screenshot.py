@@ -15,9 +15,16 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from geo.serve import CHROMIUM, StreamlitServer, launch_chromium, offline_context  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from devtools import ROOT  # noqa: E402
+from devtools.browser import (  # noqa: E402
+    CHROMIUM,
+    launch_chromium,
+    offline_context,
+    open_app,
+    wait_for_map,
+)
+from devtools.serve import StreamlitServer  # noqa: E402
 
 PAGES = {
     "dashboard": "",
@@ -40,20 +47,14 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with StreamlitServer(ROOT / "dashboard.py") as server, sync_playwright() as p:
         browser = launch_chromium(p, args.chromium)
-        ctx = offline_context(
-            browser,
-            (server.url, server.url.replace("http", "ws", 1)),
-            viewport={"width": 1500, "height": 1100},
-        )
+        ctx = offline_context(browser, viewport={"width": 1500, "height": 1100})
         page = ctx.new_page()
         for name, path in PAGES.items():
             query = f"?{args.query}" if args.query and name == "dashboard" else ""
-            page.goto(f"{server.url}/{path}{query}")
-            page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=30000)
+            open_app(page, f"{server.url}/{path}{query}")
             page.wait_for_load_state("networkidle")
             if name == "dashboard":
-                frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-                frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=30000)
+                wait_for_map(page)
             time.sleep(1.5)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=True)

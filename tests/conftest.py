@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-from geo.serve import CHROMIUM, StreamlitServer, launch_chromium, offline_context
+from devtools import DATA, ROOT
+from devtools.browser import chromium_missing, launch_chromium, offline_context
+from devtools.serve import StreamlitServer
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
 TESTS = ROOT / "tests"
 ARTIFACTS = TESTS / "artifacts"
 
@@ -32,20 +31,10 @@ def data_copy(tmp_path):
     return dst
 
 
-def browser_available() -> tuple[bool, str]:
-    if not Path(CHROMIUM).exists():
-        return False, f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return False, "playwright is not installed (pip install -e '.[test]')"
-    return True, ""
-
-
 def require_browser() -> None:
     """Skip (on a user's machine) or fail (in CI) when the browser tests cannot run."""
-    ok, why = browser_available()
-    if not ok:
+    why = chromium_missing()
+    if why:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(f"browser tests must run in CI: {why}")
         pytest.skip(why)
@@ -69,6 +58,7 @@ def app_server():
 
 @pytest.fixture(scope="session")
 def browser():
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -81,9 +71,7 @@ def browser():
 def page(browser, app_server):
     """A fresh browser page whose every non-loopback request is blocked (offline, no CDN)."""
     blocked: list[str] = []
-    ctx = offline_context(
-        browser, (app_server, app_server.replace("http", "ws", 1)), blocked=blocked
-    )
+    ctx = offline_context(browser, blocked=blocked)
     pg = ctx.new_page()
     pg.blocked = blocked  # type: ignore[attr-defined]
     dialogs: list[str] = []

@@ -9,20 +9,25 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from geo.serve import offline_context
+from devtools.browser import (
+    APP_VIEW,
+    LEAFLET_MAP_JS,
+    MAP_FRAME,
+    TIMEOUT_MS,
+    map_frame,
+    offline_context,
+    open_app,
+    route_point,
+    wait_for_map,
+)
 from tests.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-TIMEOUT = 60_000
 
 
 def _open(page, url):
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=TIMEOUT)
-    frame = page.frame_locator(MAP)
-    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=TIMEOUT)
-    return frame
+    open_app(page, url)
+    return wait_for_map(page)
 
 
 def _shot(page, name):
@@ -32,7 +37,7 @@ def _shot(page, name):
 
 def test_map_draws_routes_and_sites_offline(page, app_server):
     frame = _open(page, app_server)
-    box = page.locator(MAP).bounding_box()
+    box = page.locator(MAP_FRAME).bounding_box()
     assert box and box["height"] > 300 and box["width"] > 300
     routes = frame.locator(".leaflet-overlay-pane path.leaflet-interactive:visible")
     assert routes.count() >= 3
@@ -42,57 +47,23 @@ def test_map_draws_routes_and_sites_offline(page, app_server):
     assert not page.dialogs
 
 
-def _click_route(page, frame, feature_id):
-    """Click the drawn route at the point of it farthest from every site icon, as a person
-    would aim for the line rather than a marker on it."""
-    point = page.frame(url=re.compile("st_folium")).evaluate(
-        """(fid) => {
-            const map = Object.values(window).find(v => v && v._container && v.eachLayer);
-            let route = null;
-            const sites = [];
-            map.eachLayer(l => {
-                const p = l.feature && l.feature.properties;
-                if (!p) return;
-                if (p.id === fid && l._latlngs) route = l;
-                if (p.layer === "site" && l.getLatLng) sites.push(map.latLngToContainerPoint(l.getLatLng()));
-            });
-            const size = map.getSize();
-            const parts = Array.isArray(route._latlngs[0]) ? route._latlngs : [route._latlngs];
-            let best = null, bestGap = -1;
-            for (const ll of parts) for (let i = 1; i < ll.length; i++) {
-                const a = map.latLngToContainerPoint(ll[i - 1]), b = map.latLngToContainerPoint(ll[i]);
-                for (let t = 0.05; t < 1; t += 0.05) {
-                    const q = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-                    if (q.x < 60 || q.y < 20 || q.x > size.x - 60 || q.y > size.y - 40) continue;
-                    const gap = Math.min(...sites.map(s => s.distanceTo(q)), 1e9);
-                    if (gap > bestGap) { bestGap = gap; best = q; }
-                }
-            }
-            return {x: best.x, y: best.y};
-        }""",
-        feature_id,
-    )
-    box = frame.locator(".leaflet-container").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
 def test_click_on_a_route_shows_its_passages_beside_the_map(page, app_server):
-    frame = _open(page, f"{app_server}/?country=KG")
-    _click_route(page, frame, "cku_railway")
-    page.wait_for_function("() => location.search.includes('sel=')", timeout=TIMEOUT)
+    _open(page, f"{app_server}/?country=KG")
+    point = route_point(page, "cku_railway")
+    assert point, "the CKU railway is not on the map"
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function("() => location.search.includes('sel=')", timeout=TIMEOUT_MS)
     assert parse_qs(urlparse(page.url).query)["sel"] == ["cku_railway"]
-    page.wait_for_selector("text=passage(s) mention it", timeout=TIMEOUT)
+    page.wait_for_selector("text=passage(s) mention it", timeout=TIMEOUT_MS)
     assert page.get_by_role("heading", name=re.compile("Kyrgyzstan")).first.is_visible()
     marks = page.locator("mark.mention")
     assert marks.count() >= 5
     assert "Kyrgyzstan" in marks.first.inner_text()
     # The map is drawn again around the selection; Streamlit briefly keeps the old frame.
     page.wait_for_function(
-        f"() => document.querySelectorAll('{MAP}').length === 1", timeout=TIMEOUT
+        f"() => document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=TIMEOUT_MS
     )
-    page.frame_locator(MAP).locator(".leaflet-overlay-pane path:visible").first.wait_for(
-        timeout=TIMEOUT
-    )
+    wait_for_map(page)
     _shot(page, "dashboard-selected")
     assert not page.dialogs
 
@@ -103,10 +74,10 @@ def test_a_shared_url_restores_the_filtered_view(browser, page, app_server):
     page.keyboard.type("Kyrgyz")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    page.wait_for_function("() => location.search.includes('country=KG')", timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('country=KG')", timeout=TIMEOUT_MS)
     shared = page.url
 
-    ctx = offline_context(browser, (app_server, app_server.replace("http", "ws", 1)))
+    ctx = offline_context(browser)
     fresh = ctx.new_page()
     _open(fresh, shared)
     country = fresh.locator("[data-testid='stMultiSelect']", has_text="Country").first
@@ -123,7 +94,7 @@ def test_a_shared_url_restores_the_filtered_view(browser, page, app_server):
 @pytest.mark.parametrize("path", ["Sources", "Data", "About"])
 def test_other_pages_render(page, app_server, path):
     page.goto(f"{app_server}/{path}")
-    page.wait_for_selector("[data-testid='stAppViewContainer'] h1", timeout=TIMEOUT)
+    page.wait_for_selector(f"{APP_VIEW} h1", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
     assert not page.locator("[data-testid='stException']").count()
     _shot(page, path.lower())
@@ -134,18 +105,14 @@ def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
     marker = page.locator(
         "[data-testid='stVegaLiteChart'] g.mark-symbol path[aria-label*='Groundbreaking']"
     ).first
-    marker.wait_for(timeout=TIMEOUT)
+    marker.wait_for(timeout=TIMEOUT_MS)
     marker.click(force=True)
-    page.wait_for_function("() => location.search.includes('event=')", timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('event=')", timeout=TIMEOUT_MS)
     query = parse_qs(urlparse(page.url).query)
     assert query["event"] == ["cku_groundbreaking"] and query["sel"] == ["cku_railway"]
-    page.wait_for_selector("text=Selected event", timeout=TIMEOUT)
+    page.wait_for_selector("text=Selected event", timeout=TIMEOUT_MS)
     assert page.locator(".ca-passage", has_text="On December 27").first.is_visible()
     # The map moves to the event's feature (without being loaded again).
-    frame = page.frame(url=re.compile("st_folium"))
-    frame.wait_for_function(
-        "() => Object.values(window).find(v => v && v._container && v.eachLayer).getZoom() >= 5",
-        timeout=TIMEOUT,
-    )
+    map_frame(page).wait_for_function(f"() => {LEAFLET_MAP_JS}.getZoom() >= 5", timeout=TIMEOUT_MS)
     _shot(page, "dashboard-event")
     assert not page.dialogs

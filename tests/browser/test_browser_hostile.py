@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from devtools.browser import TIMEOUT_MS, map_frame, open_app, wait_for_map
 from tests.app.test_hostile import (
     HOSTILE_ID,
     HOSTILE_NAME,
@@ -25,8 +26,6 @@ from tests.app.test_hostile import (
 from tests.conftest import ARTIFACTS, require_browser, served
 
 pytestmark = pytest.mark.browser
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-TIMEOUT = 60_000
 
 # Run in every frame (the app and the map's iframe): elements our payloads would create.
 INJECTED = """() => {
@@ -52,9 +51,8 @@ def app_server(tmp_path_factory):
 
 
 def _open(page, url: str, wait_for: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=TIMEOUT)
-    page.get_by_text(wait_for, exact=False).filter(visible=True).first.wait_for(timeout=TIMEOUT)
+    open_app(page, url)
+    _visible_text(page, wait_for)
 
 
 def _assert_nothing_ran(page) -> None:
@@ -65,23 +63,22 @@ def _assert_nothing_ran(page) -> None:
 
 
 def _visible_text(page, text: str) -> None:
-    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=TIMEOUT)
+    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=TIMEOUT_MS)
 
 
 def test_dashboard_with_the_hostile_feature_selected(page, app_server):
     _open(page, f"{app_server}/?sel=horgos", "passage(s) mention it")
-    frame = page.frame_locator(MAP)
-    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=TIMEOUT)  # offline
+    frame = wait_for_map(page)  # offline
 
     _visible_text(page, SCRIPT)  # the passage, literally
     _visible_text(page, HOSTILE_NAME)  # the card's heading and facts
     _visible_text(page, "⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧")
-    page.locator("mark.mention", has_text="Horgos").first.wait_for(timeout=TIMEOUT)
+    page.locator("mark.mention", has_text="Horgos").first.wait_for(timeout=TIMEOUT_MS)
 
     # The selected site is drawn last; hovering it opens its tooltip (innerHTML in Leaflet).
     frame.locator(".leaflet-marker-pane .atlas-site").last.hover(force=True)
     tooltip = frame.locator(".leaflet-tooltip").first
-    tooltip.wait_for(timeout=TIMEOUT)
+    tooltip.wait_for(timeout=TIMEOUT_MS)
     assert HOSTILE_NAME in tooltip.inner_text()
     assert tooltip.locator("img").count() == 0
     _assert_nothing_ran(page)
@@ -103,7 +100,7 @@ def test_sources_page_shows_the_hostile_source_as_text(page, app_server):
 def test_search_in_the_hostile_passage(page, app_server):
     _open(page, f"{app_server}/?q={SEARCH_WORD}", "passage(s) match the search")
     hit = page.locator("mark.hit", has_text=SEARCH_WORD)
-    hit.first.wait_for(timeout=TIMEOUT)
+    hit.first.wait_for(timeout=TIMEOUT_MS)
     assert hit.count() == 1
     _visible_text(page, IMG)
     _assert_nothing_ran(page)
@@ -117,10 +114,8 @@ def test_hostile_link_parameters(page, app_server):
     _open(page, f"{app_server}/?{params}", "no such feature")
     _visible_text(page, "Ignored selection '<script>alert(1)</script>'")
     _visible_text(page, "Ignored country '<script>alert(1)</script>'")
-    page.get_by_text("Timeline").first.wait_for(timeout=TIMEOUT)  # the page still works
-    page.frame_locator(MAP).locator(".leaflet-overlay-pane path:visible").first.wait_for(
-        timeout=TIMEOUT
-    )
+    page.get_by_text("Timeline").first.wait_for(timeout=TIMEOUT_MS)  # the page still works
+    wait_for_map(page)
     _assert_nothing_ran(page)
 
 
@@ -134,11 +129,10 @@ def test_data_and_about_pages(page, app_server):
 
 def test_map_draws_with_no_tile_server_and_no_cdn(page, app_server):
     _open(page, app_server, "Timeline")
-    frame = page.frame_locator(MAP)
-    frame.locator(".leaflet-overlay-pane path:visible").first.wait_for(timeout=TIMEOUT)
-    map_frame = next(f for f in page.frames if f.url != page.url and "leaflet" in f.content())
-    assert map_frame.evaluate("() => typeof L !== 'undefined' && !!L.map")
-    scripts = map_frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    wait_for_map(page)
+    frame = map_frame(page)
+    assert frame.evaluate("() => typeof L !== 'undefined' && !!L.map")
+    scripts = frame.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
     assert scripts and all(s.startswith(app_server) for s in scripts), scripts
     assert all(not u.startswith(app_server) for u in page.blocked)  # only the outside was cut off
     _assert_nothing_ran(page)

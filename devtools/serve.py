@@ -1,9 +1,7 @@
-"""Serve the app on a free loopback port, and drive Chromium with the network closed.
+"""Serve the app on a free loopback port for the browser tests, the screenshots and the benchmarks.
 
-One place for what the browser tests, the screenshot script and the benchmarks all need: start
-``streamlit run`` on 127.0.0.1, wait until it is healthy, stop it by its own pid; launch Debian's
-Chromium headless; give it a context that aborts every request leaving the machine. Nothing here
-imports Streamlit or Playwright (the caller passes its Playwright object).
+``streamlit run`` on 127.0.0.1, used once it answers its health check, stopped by its own pid.
+Nothing here imports Streamlit (it runs in a child process).
 """
 
 from __future__ import annotations
@@ -16,19 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
-# Without the background-networking flags Chromium keeps calling home, which a closed network
-# refuses, many times a start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+from devtools import ROOT
 
 
 def free_port() -> int:
@@ -125,24 +111,3 @@ class StreamlitServer:
                     return int(line.split()[1]) / 1024
         return float("nan")
 
-
-def launch_chromium(playwright, executable: str = CHROMIUM):
-    """Debian's Chromium, headless, through Playwright's ``executable_path``."""
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-
-
-def offline_context(browser, allowed: tuple[str, ...], blocked: list[str] | None = None, **kwargs):
-    """A browser context that aborts every request not starting with one of ``allowed``
-    (``data:`` and ``blob:`` always pass); aborted addresses are appended to ``blocked``."""
-    ctx = browser.new_context(**{"viewport": {"width": 1500, "height": 1000}, **kwargs})
-    prefixes = (*allowed, "data:", "blob:", "about:")
-
-    def guard(route):
-        if route.request.url.startswith(prefixes):
-            return route.continue_()
-        if blocked is not None:
-            blocked.append(route.request.url)
-        return route.abort()
-
-    ctx.route("**/*", guard)
-    return ctx

@@ -1,0 +1,138 @@
+"""Debian's Chromium through Playwright, with the network closed, and what a run looks for on a page.
+
+The browser tests, ``scripts/screenshot.py`` and the browser benchmarks all launch the same
+Chromium with the same flags, give it a context that aborts every request leaving the machine,
+wait for the app and its map the same way and click a route at the same kind of point. Nothing
+here imports Playwright: the caller passes its Playwright object, browser or page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling home, which a closed network
+# refuses, many times a start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+# The app and its websocket, on whatever loopback port the server took.
+LOOPBACK = ("http://127.0.0.1", "ws://127.0.0.1")
+TIMEOUT_MS = 60_000
+
+APP_VIEW = "[data-testid='stAppViewContainer']"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# :visible: the first path in the pane may be a route outside the view ("M0 0").
+ROUTES_DRAWN = ".leaflet-overlay-pane path:visible"
+# The Leaflet map object inside the map's frame (folium names it after a random id).
+LEAFLET_MAP_JS = "Object.values(window).find(v => v && v._container && v.eachLayer)"
+
+_ROUTE_POINT_JS = f"""(fid) => {{
+    const map = {LEAFLET_MAP_JS};
+    let route = null;
+    const sites = [];
+    map.eachLayer(l => {{
+        const p = l.feature && l.feature.properties;
+        if (!p) return;
+        if (p.id === fid && l._latlngs) route = l;
+        if (p.layer === "site" && l.getLatLng) sites.push(map.latLngToContainerPoint(l.getLatLng()));
+    }});
+    if (!route) return null;
+    const size = map.getSize();
+    const parts = Array.isArray(route._latlngs[0]) ? route._latlngs : [route._latlngs];
+    let best = null, bestGap = -1;
+    for (const ll of parts) for (let i = 1; i < ll.length; i++) {{
+        const a = map.latLngToContainerPoint(ll[i - 1]), b = map.latLngToContainerPoint(ll[i]);
+        for (let t = 0.05; t < 1; t += 0.05) {{
+            const q = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            if (q.x < 60 || q.y < 20 || q.x > size.x - 60 || q.y > size.y - 40) continue;
+            let gap = 1e9;
+            for (const s of sites) gap = Math.min(gap, s.distanceTo(q));
+            if (gap > bestGap) {{ bestGap = gap; best = q; }}
+        }}
+    }}
+    return best && {{x: best.x, y: best.y}};
+}}"""
+
+
+def chromium_missing() -> str | None:
+    """Why the browser runs cannot start here (and how to fix it), or None when they can."""
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+def launch_chromium(playwright, executable: str = CHROMIUM):
+    """Debian's Chromium, headless, through Playwright's ``executable_path``."""
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def offline_context(
+    browser, allowed: tuple[str, ...] = LOOPBACK, blocked: list[str] | None = None, **kwargs
+):
+    """A browser context that aborts every request not starting with one of ``allowed`` (the
+    loopback address by default; ``data:``, ``blob:`` and ``about:`` always pass); aborted
+    addresses are appended to ``blocked``. ``kwargs`` go to ``new_context``."""
+    ctx = browser.new_context(**{"viewport": {"width": 1500, "height": 1000}, **kwargs})
+    prefixes = (*allowed, "data:", "blob:", "about:")
+
+    def guard(route):
+        if route.request.url.startswith(prefixes):
+            return route.continue_()
+        if blocked is not None:
+            blocked.append(route.request.url)
+        return route.abort()
+
+    ctx.route("**/*", guard)
+    return ctx
+
+
+def open_app(page, url: str, timeout_ms: float = TIMEOUT_MS) -> None:
+    """Go to ``url`` and wait until Streamlit has put up the page's container."""
+    page.goto(url)
+    page.wait_for_selector(APP_VIEW, timeout=timeout_ms)
+
+
+def wait_for_map(page, timeout_ms: float = TIMEOUT_MS):
+    """Wait until the map has drawn a route; return its frame's locator."""
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(ROUTES_DRAWN).first.wait_for(state="visible", timeout=timeout_ms)
+    return frame
+
+
+def map_frame(page):
+    """The map's frame (a ``Frame``, for ``evaluate``; :func:`wait_for_map` gives a locator)."""
+    return page.frame(url=re.compile("st_folium"))
+
+
+def wait_idle(page, timeout_ms: float = TIMEOUT_MS) -> None:
+    """Wait until Streamlit has finished the run (its status widget says nothing is running)."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 || !document.querySelector('[data-testid="stStatusWidget"]').innerText
+                       .match(/Running|Stop/)""",
+        timeout=timeout_ms,
+    )
+
+
+def route_point(page, feature_id: str) -> dict[str, float] | None:
+    """Where on the page a person would click route ``feature_id``: the point of the drawn line
+    farthest from every site icon (aiming for the line, not a marker on it), away from the
+    map's edges and controls. None when the map has no such route or none of it is in view."""
+    point = map_frame(page).evaluate(_ROUTE_POINT_JS, feature_id)
+    if point is None:
+        return None
+    box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
+    return {"x": box["x"] + point["x"], "y": box["y"] + point["y"]}
