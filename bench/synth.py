@@ -233,9 +233,12 @@ def build_features(scale: int, rng: np.random.Generator) -> tuple[list[dict], li
     import geopandas as gpd
     from shapely.geometry import LineString
 
-    from geo.measure import NO_COUNTRY, countries_crossed, load_boundaries
+    from geo.measure import NO_COUNTRY, countries_crossed
+    from geo.validate import read_boundaries
 
-    boundaries = load_boundaries(DATA / "boundaries" / "countries.geojson")
+    boundaries, problems = read_boundaries(DATA / "boundaries" / "countries.geojson")
+    if boundaries is None:
+        raise SystemExit("\n".join(str(p) for p in problems))
     n_routes, n_sites = 10 * scale, 100 * scale
     n_projects = max(4, scale // 5)
     names = iter(_shuffled_indexes(n_routes + n_sites, rng))

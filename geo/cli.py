@@ -43,16 +43,10 @@ def _load(data_dir: str):
 
 def cmd_validate(args: argparse.Namespace) -> int:
     checked = check_data(args.data_dir)
-    problems = sorted(checked.problems)
-    if not problems:
-        try:
-            load_atlas(args.data_dir)
-        except AtlasInvalid as e:
-            problems = e.problems
-    if problems:
-        for p in problems:
+    if checked.problems:
+        for p in checked.problems:
             print(p)
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print(f"{len(checked.problems)} problem(s) found.", file=sys.stderr)
         return 1
     print(
         f"{args.data_dir}: valid — {len(checked.props)} features, {len(checked.sources)} sources, "
@@ -79,7 +73,7 @@ def _linker(data_dir: str):
 
     checked = check_data(data_dir)
     if checked.problems:
-        for p in sorted(checked.problems):
+        for p in checked.problems:
             print(p, file=sys.stderr)
         return None
     return build_linker(checked)

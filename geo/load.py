@@ -7,7 +7,6 @@ Loading is pure and deterministic: the same files give the same atlas (and the s
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,22 +15,12 @@ import pandas as pd
 from shapely.geometry import shape
 
 from geo.link import GazetteerEntry, Linker
-from geo.measure import (
-    check_site_countries,
-    countries_crossed,
-    load_boundaries,
-    route_lengths_km,
-)
+from geo.measure import route_lengths_km
 from geo.model import ROUTE_KINDS, FeatureProperties, SourceMeta
 from geo.passages import passage_id
-from geo.validate import BOUNDARIES, CORRIDORS, CheckedData, Problem, check_data
+from geo.validate import CheckedData, Problem, check_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# A site must lie in one of its declared countries; one that lies in no country (the sea) may be
-# this far from a declared one. 1:50m coastlines are generalised by several km, and ports stand on
-# reclaimed land (Tianjin's container terminals lie ~8 km beyond the 1:50m coast).
-SITE_TOLERANCE_KM = 10.0
-_FEATURE_MESSAGE = re.compile(r"^feature '(?P<id>[^']+)': (?P<message>.*)$", re.DOTALL)
 
 
 class AtlasInvalid(Exception):
@@ -70,10 +59,6 @@ class Atlas:
     boundaries: gpd.GeoDataFrame
     crossings: pd.DataFrame
     linker: Linker
-
-    def project_of(self, feature_id: str) -> str | None:
-        p = self.props.get(feature_id)
-        return None if p is None else (p.project or None)
 
 
 def data_version(data_dir: Path) -> str:
@@ -271,17 +256,6 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["start", "id"]).reset_index(drop=True)
 
 
-def spatial_problems(
-    features: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, file: str
-) -> list[Problem]:
-    """Disagreements between the declared countries and where the geometry lies."""
-    out = []
-    for msg in check_site_countries(features, boundaries, tolerance_km=SITE_TOLERANCE_KM):
-        m = _FEATURE_MESSAGE.match(msg)
-        out.append(Problem(file, m["id"], m["message"]) if m else Problem(file, "-", msg))
-    return out
-
-
 def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
     """Check and load a data folder.
 
@@ -298,27 +272,15 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
     """
     data_dir = Path(data_dir)
     checked = check_data(data_dir)
-    boundaries = None
-    if not checked.problems:
-        path = data_dir / BOUNDARIES
-        try:
-            boundaries = load_boundaries(path)
-        except (OSError, ValueError) as e:
-            # load_boundaries names the file by its full path; the report names it like the others.
-            checked.problem(
-                str(Path(data_dir.name) / BOUNDARIES), "-", str(e).removeprefix(f"{path}: ")
-            )
     if checked.problems:
-        raise AtlasInvalid(sorted(checked.problems))
-    assert boundaries is not None
+        raise AtlasInvalid(checked.problems)
+    # Checked data has its boundaries and the routes' km per country; nothing is checked again.
+    assert checked.boundaries is not None and checked.crossings is not None
+    crossings = checked.crossings
 
     features = _features_frame(checked)
-    spatial = spatial_problems(features, boundaries, str(Path(data_dir.name) / CORRIDORS))
-    if spatial:
-        raise AtlasInvalid(spatial)
     lengths = route_lengths_km(features)
     features["length_km"] = features["id"].map(lengths)
-    crossings = countries_crossed(features[features["is_route"]], boundaries)
     crossed = (
         crossings[crossings["iso_a2"].fillna("") != ""]
         .groupby("feature_id", sort=False)["iso_a2"]
@@ -350,7 +312,7 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
         passages=passages,
         mentions=_mentions_frame(checked, linker),
         events=_events_frame(checked),
-        boundaries=boundaries,
+        boundaries=checked.boundaries,
         crossings=crossings,
         linker=linker,
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -24,9 +23,9 @@ import shapely
 __all__ = [
     "DENSIFY_DEGREES",
     "NO_COUNTRY",
-    "check_site_countries",
+    "as_lonlat",
     "countries_crossed",
-    "load_boundaries",
+    "is_within_km",
     "route_lengths_km",
     "site_countries",
 ]
@@ -46,7 +45,7 @@ NEAR_DENSIFY_DEGREES = 0.001
 DEG_PER_KM = 1 / 110.0
 
 
-def _as_lonlat(frame: object, what: str, column: str) -> gpd.GeoDataFrame:
+def as_lonlat(frame: object, what: str, column: str) -> gpd.GeoDataFrame:
     """Check that ``frame`` is a GeoDataFrame with ``column`` and return it in EPSG:4326."""
     if not isinstance(frame, gpd.GeoDataFrame):
         raise TypeError(f"{what} must be a GeoDataFrame, got {type(frame).__name__}")
@@ -94,7 +93,7 @@ def route_lengths_km(features: gpd.GeoDataFrame) -> pd.Series:
     >>> route_lengths_km(f).round(2).to_dict()
     {'a': 111.32, 'b': nan}
     """
-    features = _as_lonlat(features, "features", "id")
+    features = as_lonlat(features, "features", "id")
     dense = shapely.segmentize(features.geometry.values, DENSIFY_DEGREES)
     is_line = features.geom_type.isin(LINE_TYPES).to_numpy()
     km = [_line_km(g) if line else math.nan for g, line in zip(dense, is_line, strict=True)]
@@ -115,7 +114,7 @@ def countries_crossed(features: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame) 
     features : GeoDataFrame
         Atlas features with an ``id`` column; only LineStrings and MultiLineStrings are used.
     boundaries : GeoDataFrame
-        Country polygons with an ``iso_a2`` column (see :func:`load_boundaries`).
+        Country polygons with an ``iso_a2`` column (see :func:`geo.validate.read_boundaries`).
 
     Returns
     -------
@@ -133,8 +132,8 @@ def countries_crossed(features: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame) 
     >>> countries_crossed(route, countries).round(1).values.tolist()
     [['r', 'CN', 111.3], ['r', 'KZ', 55.7], ['r', '', 55.7]]
     """
-    features = _as_lonlat(features, "features", "id")
-    boundaries = _as_lonlat(boundaries, "boundaries", "iso_a2")
+    features = as_lonlat(features, "features", "id")
+    boundaries = as_lonlat(boundaries, "boundaries", "iso_a2")
     lines = features.loc[features.geom_type.isin(LINE_TYPES), ["id", "geometry"]]
     lines = lines.set_geometry(shapely.segmentize(lines.geometry.values, DENSIFY_DEGREES))
     country_geoms = boundaries.geometry.values
@@ -202,6 +201,16 @@ def _distances_km(
     return out
 
 
+def is_within_km(lon: float, lat: float, geometry: shapely.Geometry, km: float) -> bool:
+    """True when ``geometry`` comes within ``km`` (geodesic) of the point (lon, lat).
+
+    >>> from shapely import box
+    >>> is_within_km(1.02, 0.5, box(0, 0, 1, 1), 5.0), is_within_km(1.1, 0.5, box(0, 0, 1, 1), 5.0)
+    (True, False)
+    """
+    return _distances_km(lon, lat, [geometry], km)[0] <= km
+
+
 def _nearest_country(
     lon: float, lat: float, boundaries: gpd.GeoDataFrame, tolerance_km: float
 ) -> tuple[str | None, float]:
@@ -228,7 +237,7 @@ def site_countries(
     features : GeoDataFrame
         Atlas features with an ``id`` column; only Points are used.
     boundaries : GeoDataFrame
-        Country polygons with an ``iso_a2`` column (see :func:`load_boundaries`).
+        Country polygons with an ``iso_a2`` column (see :func:`geo.validate.read_boundaries`).
     tolerance_km : float, default 5.0
         How far (geodesic km) a site outside every country may be from the one it is given.
 
@@ -250,8 +259,8 @@ def site_countries(
     """
     if tolerance_km < 0:
         raise ValueError(f"tolerance_km must be >= 0, got {tolerance_km}")
-    features = _as_lonlat(features, "features", "id")
-    boundaries = _as_lonlat(boundaries, "boundaries", "iso_a2")
+    features = as_lonlat(features, "features", "id")
+    boundaries = as_lonlat(boundaries, "boundaries", "iso_a2")
     points = features.loc[features.geom_type == "Point", ["id", "geometry"]]
     point_pos, country_pos = boundaries.sindex.query(points.geometry.values, predicate="intersects")
     codes = boundaries["iso_a2"].to_numpy()
@@ -272,179 +281,3 @@ def site_countries(
             "distance_km": pd.Series(distance, dtype=float),
         }
     )
-
-
-def _declared(value: object) -> tuple[str, ...]:
-    """A feature's ``countries`` as a tuple of codes (lists, tuples and arrays are accepted)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(code) for code in value)
-
-
-def check_site_countries(
-    features: gpd.GeoDataFrame,
-    boundaries: gpd.GeoDataFrame,
-    tolerance_km: float = 5.0,
-    min_km: float = 1.0,
-) -> list[str]:
-    """Compare each feature's declared ``countries`` with where its geometry actually lies.
-
-    Sites: the country found by :func:`site_countries` must be declared (a border crossing
-    declares both sides, and lies in one). Routes: every country crossed for at least ``min_km``
-    must be declared, and every declared country must be crossed for at least ``min_km`` or lie
-    within ``tolerance_km`` of one of the route's ends (ferries end at ports on a coast). Shorter
-    crossings are ignored, so that schematic lines that clip a neighbour are not reported.
-
-    The messages are warnings: schematic geometry can be honestly wrong, so the caller decides
-    whether they fail a check.
-
-    Parameters
-    ----------
-    features : GeoDataFrame
-        Atlas features with ``id`` and ``countries`` (a list or tuple of ISO 3166-1 alpha-2 codes).
-    boundaries : GeoDataFrame
-        Country polygons with an ``iso_a2`` column (see :func:`load_boundaries`).
-    tolerance_km : float, default 5.0
-        See :func:`site_countries`; also how near a route's end must be to a declared country.
-    min_km : float, default 1.0
-        Crossings shorter than this do not count as crossing a country.
-
-    Returns
-    -------
-    list of str
-        One message per disagreement, in the order of ``features``; empty when all agree.
-
-    Examples
-    --------
-    >>> from shapely import Point, box
-    >>> countries = gpd.GeoDataFrame({"iso_a2": ["KZ", "CN"]},
-    ...                              geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=4326)
-    >>> sites = gpd.GeoDataFrame({"id": ["horgos"], "countries": [["CN"]]},
-    ...                          geometry=[Point(0.5, 0.5)], crs=4326)
-    >>> check_site_countries(sites, countries)
-    ["feature 'horgos': point [0.5, 0.5] lies in KZ (0.0 km) but countries says ['CN']"]
-    """
-    features = _as_lonlat(features, "features", "id")
-    if "countries" not in features.columns:
-        raise ValueError(f"features has no 'countries' column (columns: {list(features.columns)})")
-    boundaries = _as_lonlat(boundaries, "boundaries", "iso_a2")
-    by_code = dict(zip(boundaries["iso_a2"], boundaries.geometry, strict=True))
-    declared = {
-        fid: _declared(c) for fid, c in zip(features["id"], features["countries"], strict=True)
-    }
-    found = site_countries(features, boundaries, tolerance_km).set_index("feature_id")
-    crossed = countries_crossed(features, boundaries)
-    crossed = crossed[crossed["iso_a2"] != NO_COUNTRY]
-
-    messages = []
-    for fid, geom in zip(features["id"], features.geometry, strict=True):
-        says = list(declared[fid])
-        if fid in found.index:
-            code, km = found.at[fid, "iso_a2_found"], found.at[fid, "distance_km"]
-            where = f"point [{round(geom.x, 4)}, {round(geom.y, 4)}]"
-            if code is None:
-                messages.append(
-                    f"feature {fid!r}: {where} lies in no country nor within {tolerance_km} km "
-                    f"of one, but countries says {says}"
-                )
-            elif code not in says:
-                place = "lies in" if km == 0 else "is outside every country; nearest is"
-                messages.append(
-                    f"feature {fid!r}: {where} {place} {code} ({km:.1f} km) "
-                    f"but countries says {says}"
-                )
-            continue
-        if geom is None or geom.geom_type not in LINE_TYPES:
-            continue
-        mine = crossed[crossed["feature_id"] == fid]
-        route_km = dict(zip(mine["iso_a2"], mine["km"], strict=True))
-        for code, km in route_km.items():
-            if km >= min_km and code not in says:
-                messages.append(
-                    f"feature {fid!r}: route crosses {code} for {km:.1f} km "
-                    f"but countries says {says}"
-                )
-        ends = [
-            point for part in shapely.get_parts(geom) for point in (part.coords[0], part.coords[-1])
-        ]
-        for code in says:
-            if route_km.get(code, 0.0) >= min_km:
-                continue
-            if code not in by_code:
-                messages.append(
-                    f"feature {fid!r}: countries says {code!r} but the boundaries have no such "
-                    "country (outside their box?)"
-                )
-                continue
-            near_end = any(
-                _distances_km(lon, lat, [by_code[code]], tolerance_km)[0] <= tolerance_km
-                for lon, lat in ends
-            )
-            if not near_end:
-                messages.append(
-                    f"feature {fid!r}: countries says {code!r} but the route crosses it for "
-                    f"{route_km.get(code, 0.0):.1f} km and neither end is within "
-                    f"{tolerance_km} km of it"
-                )
-    return messages
-
-
-def load_boundaries(path: str | Path) -> gpd.GeoDataFrame:
-    """Read the country boundaries (``data/boundaries/countries.geojson``) and check them.
-
-    Parameters
-    ----------
-    path : str or Path
-        A GeoJSON of country polygons with ``iso_a2`` and ``name`` properties.
-
-    Returns
-    -------
-    GeoDataFrame
-        The countries in EPSG:4326, one row per unique ``iso_a2``.
-
-    Raises
-    ------
-    FileNotFoundError
-        When ``path`` does not exist (the message says how to rebuild it).
-    ValueError
-        When the file cannot be read or a country is missing, empty, invalid or repeated; the
-        message names the file and the country.
-
-    Examples
-    --------
-    >>> countries = load_boundaries("data/boundaries/countries.geojson")  # doctest: +SKIP
-    >>> countries.loc[countries["iso_a2"] == "KZ", "name"].item()  # doctest: +SKIP
-    'Kazakhstan'
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"{path}: boundaries file not found; rebuild it with "
-            "'python scripts/build_boundaries.py'"
-        )
-    try:
-        frame = gpd.read_file(path)
-    except Exception as exc:  # pyogrio raises several error types for unreadable files
-        raise ValueError(f"{path}: cannot be read as GeoJSON: {exc}") from exc
-    missing = [c for c in ("iso_a2", "name") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{path}: countries have no {missing} properties")
-    frame = _as_lonlat(frame, str(path), "iso_a2")
-    problems = []
-    for code, geom in zip(frame["iso_a2"], frame.geometry, strict=True):
-        if not isinstance(code, str) or len(code) != 2:
-            problems.append(f"iso_a2 {code!r} is not a two-letter code")
-        elif geom is None or geom.is_empty:
-            problems.append(f"country {code!r} has no geometry")
-        elif geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(f"country {code!r} is a {geom.geom_type}, not a polygon")
-        elif not geom.is_valid:
-            problems.append(f"country {code!r}: {shapely.is_valid_reason(geom)}")
-    repeated = sorted(set(frame.loc[frame["iso_a2"].duplicated(), "iso_a2"]))
-    if repeated:
-        problems.append(f"iso_a2 {repeated} appear more than once")
-    if problems:
-        raise ValueError(f"{path}: " + "; ".join(problems))
-    return frame

@@ -41,7 +41,7 @@ from geo.ingest import (
     write_atomic,
 )
 from geo.model import SourceMeta
-from geo.validate import CORRIDORS, EVENTS, GAZETTEER, LINKS, Problem, check_data
+from geo.validate import BOUNDARIES, CORRIDORS, EVENTS, GAZETTEER, LINKS, Problem, check_data
 
 __all__ = [
     "REJECTED_REASON",
@@ -190,7 +190,8 @@ def _check_overlay(data_dir: Path, replaced: dict[str, str]) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="atlas-review-") as tmp:
         overlay = Path(tmp) / data_dir.name  # problems then name the same folder as the real one
         (overlay / SOURCES).mkdir(parents=True)
-        for name in (CORRIDORS, GAZETTEER, EVENTS, LINKS):
+        (overlay / BOUNDARIES).parent.mkdir()
+        for name in (CORRIDORS, GAZETTEER, EVENTS, LINKS, BOUNDARIES):
             if name not in replaced and (data_dir / name).exists():
                 _link(data_dir / name, overlay / name)
         if (data_dir / SOURCES).is_dir():
@@ -199,7 +200,7 @@ def _check_overlay(data_dir: Path, replaced: dict[str, str]) -> list[Problem]:
                     _link(path, overlay / SOURCES / path.name)
         for rel, content in replaced.items():
             (overlay / rel).write_text(content, encoding="utf-8")
-        return sorted(check_data(overlay).problems)
+        return check_data(overlay).problems
 
 
 def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) -> AcceptResult:

@@ -7,7 +7,8 @@ import pycountry
 import pytest
 from shapely import Point
 
-from geo.measure import load_boundaries, site_countries
+from geo.measure import site_countries
+from geo.validate import read_boundaries
 from tests.conftest import DATA
 
 BOUNDARIES = DATA / "boundaries"
@@ -18,7 +19,9 @@ REQUIRED = ["CN", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "GE", "TR", "RU"]
 
 @pytest.fixture(scope="module")
 def countries() -> gpd.GeoDataFrame:
-    return load_boundaries(GEOJSON)
+    frame, problems = read_boundaries(GEOJSON)
+    assert problems == []
+    return frame
 
 
 def test_file_is_small():

@@ -103,14 +103,13 @@ def broken_copy(name: str, dest: Path) -> Path:
 
 
 def report(data: Path) -> list[str]:
-    """What ``python -m geo validate`` prints: the file checks, then the load-time checks."""
-    problems = validate(data)
-    if not problems:
-        try:
+    """What ``python -m geo validate`` prints, and what loading the folder raises."""
+    lines = [str(p) for p in validate(data)]
+    if lines:
+        with pytest.raises(AtlasInvalid) as raised:
             load_atlas(data)
-        except AtlasInvalid as e:
-            problems = e.problems
-    return [str(p) for p in problems]
+        assert [str(p) for p in raised.value.problems] == lines
+    return lines
 
 
 def test_the_corpus_is_big_enough_and_every_case_says_what_it_breaks():
@@ -132,8 +131,14 @@ def test_validator_names_exactly_the_problem(tmp_path, name):
     assert report(data) == read_case(name)["expected"]
 
 
-# A few through the command line, as a curator runs it: one per file kind and per stage.
-CLI_CASES = ["truncated_file", "lat_lon_swapped", "not_utf8_source_text", "missing_boundaries"]
+# A few through the command line, as a curator runs it: one per kind of file and of check.
+CLI_CASES = [
+    "truncated_file",
+    "lat_lon_swapped",
+    "not_utf8_source_text",
+    "missing_boundaries",
+    "site_in_wrong_country_and_event_broken",
+]
 
 
 @pytest.mark.parametrize("name", CLI_CASES)
@@ -153,7 +158,12 @@ def test_cli_prints_each_problem_and_exits_1(tmp_path, name):
 
 # --- the app: an error page listing the problems, never a traceback ----------------------------
 
-APP_CASES = ["invalid_json", "site_in_wrong_country", "missing_boundaries", "deeply_nested_json"]
+APP_CASES = [
+    "invalid_json",
+    "site_in_wrong_country_and_event_broken",
+    "missing_boundaries",
+    "deeply_nested_json",
+]
 
 
 def _run_page(page: Path, data_dir: Path):

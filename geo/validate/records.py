@@ -1,0 +1,78 @@
+"""Check the curated records beside the map: ``events.json`` (dates, features, the date and
+evidence spans), ``links.json`` (curated links and suppressions) and ``gazetteer.json``."""
+
+from __future__ import annotations
+
+from geo.model import Event, Gazetteer, LinkOverrides
+from geo.validate.checked import (
+    EVENTS,
+    GAZETTEER,
+    LINKS,
+    CheckedData,
+    check_model,
+    date_problem,
+    read_json,
+)
+from geo.validate.sources import check_span
+
+
+def check_gazetteer(checked: CheckedData) -> None:
+    doc = read_json(checked, checked.data_dir / GAZETTEER)
+    if doc is None:
+        return
+    gaz = check_model(checked, Gazetteer, doc, checked.name(GAZETTEER), "-")
+    if gaz is not None:
+        checked.gazetteer = gaz
+
+
+def check_events(checked: CheckedData) -> None:
+    name = checked.name(EVENTS)
+    doc = read_json(checked, checked.data_dir / EVENTS)
+    if doc is None:
+        return
+    if not isinstance(doc, list):
+        checked.problem(name, "-", "must be a JSON list of events")
+        return
+    seen: set[str] = set()
+    for i, item in enumerate(doc):
+        eid = (
+            item.get("id")
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+            else f"event #{i}"
+        )
+        ev = check_model(checked, Event, item, name, eid)
+        if ev is None:
+            continue
+        if ev.id in seen:
+            checked.problem(name, ev.id, "duplicate id: another event already uses it")
+            continue
+        seen.add(ev.id)
+        bad_date = date_problem(ev.date)
+        if bad_date:
+            checked.problem(name, ev.id, bad_date)
+            continue
+        for f in ev.features:
+            if not checked.feature_exists(f):
+                checked.problem(name, ev.id, f"feature {f!r} does not exist")
+        check_span(checked, name, ev.id, ev.date_span, "date_span")
+        check_span(checked, name, ev.id, ev.evidence, "evidence")
+        if (ev.date_span.source, ev.date_span.passage) != (ev.evidence.source, ev.evidence.passage):
+            checked.problem(name, ev.id, "date_span and evidence must be in the same passage")
+        checked.events.append(ev)
+
+
+def check_links(checked: CheckedData) -> None:
+    name = checked.name(LINKS)
+    doc = read_json(checked, checked.data_dir / LINKS)
+    if doc is None:
+        return
+    links = check_model(checked, LinkOverrides, doc, name, "-")
+    if links is None:
+        return
+    for what, items in (("add", links.add), ("suppress", links.suppress)):
+        for i, item in enumerate(items):
+            lid = f"{what}[{i}] {item.feature}"
+            if not checked.feature_exists(item.feature):
+                checked.problem(name, lid, f"feature {item.feature!r} does not exist")
+            check_span(checked, name, lid, item.span, "span")
+    checked.links = links
