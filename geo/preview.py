@@ -2,17 +2,16 @@
 each mention and date marked and explained, its proposed events as a frame for
 :mod:`geo.timeline`, and the features it mentions. Used by the "Try an article" page; pure.
 
-Every character of the article reaches HTML through :func:`geo.highlight.safe_text`.
+Every character of the article reaches HTML through :func:`geo.highlight.mark_spans`.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.highlight import safe_text
+from geo.highlight import Mark, mark_spans
 from geo.ingest import Candidates
 from geo.load import date_bounds
 from geo.model import FeatureProperties
@@ -119,31 +118,20 @@ def marked_passages(
     >>> [p.html for p in marked_passages("a <b>", Candidates("s", None, (), ()), {})]
     ['a &lt;b&gt;']
     """
-    marks: dict[int, list[tuple[int, int, str, str, str]]] = {}
+    marks: dict[int, list[Mark]] = {}
     by_span: dict[tuple[int, int, int], list] = {}
     for m in c.mentions:
         by_span.setdefault((m.span.passage, m.span.start, m.span.end), []).append(m)
+    # Mentions before dates: where a date and a mention start together, the mention is drawn.
     for (passage, start, end), ms in by_span.items():
         tip = "; ".join(f"{_name(props, m.feature)} — {reason(m.alias, m.rule)}" for m in ms)
         label = ",".join(m.id for m in ms)
-        marks.setdefault(passage, []).append((start, end, "mention", tip, label))
+        marks.setdefault(passage, []).append(Mark(start, end, "mention", title=tip, label=label))
     for e in c.events:
         s = e.event.date_span
         tip = f"{e.event.date} ({e.event.precision}) — date rule {e.rule}"
-        marks.setdefault(s.passage, []).append((s.start, s.end, "hit", tip, e.id))
-    out = []
-    for p in split_passages(text):
-        own = sorted(marks.get(p.index, []), key=lambda m: (m[0], m[2] != "mention"))
-        parts, pos = [], 0
-        for start, end, cls, tip, label in own:
-            if start < pos:
-                continue  # overlaps a mark already drawn
-            parts.append(safe_text(p.text[pos:start]))
-            parts.append(
-                f'<mark class="{cls}" title="{html.escape(tip, quote=True)}">'
-                f"{safe_text(p.text[start:end])}</mark><sup>{safe_text(label)}</sup>"
-            )
-            pos = end
-        parts.append(safe_text(p.text[pos:]))
-        out.append(MarkedPassage(p.index, "".join(parts)))
-    return out
+        marks.setdefault(s.passage, []).append(Mark(s.start, s.end, "hit", title=tip, label=e.id))
+    return [
+        MarkedPassage(p.index, mark_spans(p.text, marks.get(p.index, [])))
+        for p in split_passages(text)
+    ]

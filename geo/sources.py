@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from geo.highlight import safe_text
+from geo.highlight import Mark, mark_spans
 from geo.load import Atlas
 
 
@@ -26,18 +25,16 @@ def annotated_passages(
     by_passage = {k: g.sort_values(["start", "end"]) for k, g in mentions.groupby("passage")}
     out = []
     for p in passages.itertuples(index=False):
-        text, parts, pos = p.text, [], 0
-        for m in by_passage.get(p.index, mentions.iloc[0:0]).itertuples(index=False):
-            if m.start < pos:  # overlapping mentions of two features: keep the first
-                continue
-            name = atlas.props[m.feature].name if m.feature in atlas.props else m.feature
-            href = f"{link_base}?{urlencode({'sel': m.feature})}"
-            parts.append(safe_text(text[pos : m.start]))
-            parts.append(
-                f'<a href="{html.escape(href)}" target="_self" title="{html.escape(name)}">'
-                f'<mark class="mention">{safe_text(text[m.start : m.end])}</mark></a>'
+        marks = [
+            Mark(
+                m.start,
+                m.end,
+                "mention",
+                title=atlas.props[m.feature].name if m.feature in atlas.props else m.feature,
+                href=f"{link_base}?{urlencode({'sel': m.feature})}",
             )
-            pos = m.end
-        parts.append(safe_text(text[pos:]))
-        out.append(AnnotatedPassage(int(p.index), "".join(parts)))
+            for m in by_passage.get(p.index, mentions.iloc[0:0]).itertuples(index=False)
+        ]
+        # Mentions of two features that overlap: the first (then the shorter) is drawn.
+        out.append(AnnotatedPassage(int(p.index), mark_spans(p.text, marks)))
     return out
