@@ -131,11 +131,11 @@ class Client:
             i % 8
         ]
         if kind in ("country", "kind", "status", "project"):
-            self._choose(f"f_{kind}")
+            self._choose(f"w_{kind}")
             return f"filter: {kind}", None
         if kind == "search":
             q = self.rng.choice(["tunnel", "Horgos", "railway", "port", "霍尔果斯", ""])
-            self.states[self.widgets["q"].id] = ("string", q)
+            self.states[self.widgets["w_q"].id] = ("string", q)
             return "filter: search", None
         if kind == "clear":
             button = self.widgets.get("Clear selection") or self.widgets["Clear all"]

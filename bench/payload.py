@@ -35,7 +35,7 @@ def map_args(atlas, features, selected=None) -> dict[str, object]:
 
     from geo.draw import build_map, outlines_geojson, project_colors
 
-    # As the dashboard does (ui.state.outlines): the outlines simplified once per data version.
+    # As the dashboard does (ui.data.outlines): the outlines simplified once per data version.
     if id(atlas) not in _OUTLINES:
         _OUTLINES.clear()
         _OUTLINES[id(atlas)] = outlines_geojson(
@@ -88,8 +88,9 @@ def _gz(b: bytes) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from geo.filter import Filters, filter_atlas
+    from geo.filter import filter_atlas
     from geo.load import load_atlas
+    from geo.urlstate import ViewState
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--scales", type=int, nargs="*", default=[10, 100])
@@ -102,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         # The map with no route and no site: the outlines (the base map) and Leaflet's setup,
         # the same for every view.
         base = _gz(sent_bytes(map_args(atlas, atlas.features.iloc[0:0])))
-        for view_name, filters in (("all", Filters()), ("country KZ", Filters(countries=("KZ",)))):
+        for view_name, filters in (
+            ("all", ViewState()),
+            ("country KZ", ViewState(countries=("KZ",))),
+        ):
             features = filter_atlas(atlas, filters).features
             sent = sent_bytes(map_args(atlas, features))
             raw = raw_geojson(features)

@@ -6,7 +6,7 @@ with ``st.session_state["_data_dir"]`` pointing at the folder, run once (cold), 
 
 - *filter*: the Country multiselect alternates between two countries, one rerun per change;
 - *select*: the selection alternates between two routes (what a click on the map does:
-  ``S.select`` sets ``st.session_state["sel"]``), one rerun per change.
+  ``ui.state.select`` puts ``sel`` in the URL), one rerun per change.
 
 Each rerun is timed around ``AppTest.run()``, which includes AppTest's own overhead (shown as
 the "floor": the rerun of a one-line script). Medians of ``--reps`` reruns (20; ``--quick`` 5);
@@ -80,7 +80,7 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
     sel_cpu: list[float] = []
 
     def choose(countries: list[str], cpu: list[float] | None = None) -> float:
-        at.multiselect(key="f_country").set_value(countries)
+        at.multiselect(key="w_country").set_value(countries)
         return _run(at, cpu)
 
     choose(COUNTRIES[1])  # warm-up: the first rerun after the cold one
@@ -88,7 +88,7 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
     choose([])
     sel = []
     for i in range(reps + 1):
-        at.session_state["sel"] = routes[i % 2]
+        at.query_params["sel"] = routes[i % 2]
         if i:
             sel.append(_run(at, sel_cpu))
         else:
@@ -111,21 +111,14 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
 
 
 def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
-    """Median ms of each step the dashboard takes on a rerun, outside Streamlit."""
+    """Median ms of each step the dashboard takes on a rerun, outside Streamlit: the same calls
+    as ``dashboard.py`` (the screen function, the map, st_folium's rendering of it)."""
     import streamlit_folium
 
-    from geo.describe import feature_card, latest_events, overview
-    from geo.draw import (
-        build_map,
-        legend_html,
-        outlines_geojson,
-        project_colors,
-        selection_layer,
-        view_of,
-    )
-    from geo.filter import Filters, events_of, filter_atlas, passages_mentioning, with_selected
+    from geo.draw import build_map, outlines_geojson, selection_layer
     from geo.load import load_atlas
-    from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
+    from geo.screen import in_view, main_screen
+    from geo.urlstate import ViewState, filter_key
 
     once: dict[str, float] = {}
     t = time.perf_counter()
@@ -135,34 +128,35 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     outlines = outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
     once["outlines_geojson"] = time.perf_counter() - t
     sel = ROUTES.get(label, SYNTHETIC_ROUTES)[0]
-    names = {p: atlas.props[p].name for p in sorted(set(atlas.features["project"]) - {""})}
-    colors = project_colors(names)
     captured: dict[str, object] = {}
     real_component = streamlit_folium._component_func
     streamlit_folium._component_func = lambda **kw: captured.update(kw)
+    cached: dict[tuple, object] = {}  # the app caches in_view per filters (ui.data.shown)
 
-    def steps(filters: Filters, selected: str | None):
-        view = filter_atlas(atlas, filters)
-        yield "filter_atlas", view
-        shown = with_selected(view.features, atlas.features, selected)
-        routes, sites = shown[shown["is_route"]], shown[~shown["is_route"]]
-        yield "with_selected + split", None
-        # As dashboard.py does: the map is built without the selection (its first view is
-        # fitted to the selection of the moment the filters changed: none in these series) and
-        # the selection goes to st_folium as a feature group, with the view's centre and zoom.
+    def steps(state: ViewState):
+        key = filter_key(state)
+        if key not in cached:
+            t0 = time.perf_counter()
+            cached[key] = in_view(atlas, state)
+            once[f"in_view (filter, timeline spec), {state.countries or 'all'}"] = (
+                time.perf_counter() - t0
+            )
+        yield "ui.data.shown (cached in_view)", None
+        screen = main_screen(atlas, state, cached[key])
+        yield "main_screen", None
+        view = screen.in_view.view
         fmap = build_map(
-            routes,
-            sites,
+            view.features[view.features["is_route"]],
+            view.features[~view.features["is_route"]],
             atlas.boundaries,
-            colors=colors,
-            project_labels=names,
+            colors=screen.palette.colors,
+            project_labels=screen.palette.names,
             outlines=outlines,
-            fit_to=None,
         )
         yield "build_map", None
-        center, zoom = view_of(routes, sites, selected)
-        group = selection_layer(routes, sites, selected, colors, names)
-        yield "view_of + selection_layer", None
+        m = screen.map
+        group = selection_layer(m.routes, m.sites, m.selected, screen.palette.colors)
+        yield "selection_layer", None
         with contextlib.redirect_stderr(io.StringIO()):
             streamlit_folium.st_folium(
                 fmap,
@@ -170,51 +164,23 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
                 height=560,
                 use_container_width=True,
                 feature_group_to_add=group,
-                center=center,
-                zoom=zoom,
+                center=m.center,
+                zoom=m.zoom,
             )
         yield "st_folium (render to args)", None
-        legend_html(routes, sites, colors, names, svg_as_img=True)
-        yield "legend_html", None
-        if selected:
-            feature_card(atlas, selected)
-            passages_mentioning(atlas, selected)
-            events_of(atlas, selected)
-            yield "panel: card, passages, events", None
-        else:
-            overview(view)
-            latest_events(view)
-            yield "panel: overview, latest events", None
-        frame = timeline_frame(view.events, {k: v.title for k, v in atlas.sources.items()}, names)
-        yield "timeline_frame", None
-        if len(frame):
-            start, end, _ = default_window(frame)
-            frame = frame[frame["end"] >= start]
-            key = (filters, len(frame))
-            if key not in specs:  # the app caches the spec per view (ui.state.timeline_spec)
-                t0 = time.perf_counter()
-                specs[key] = timeline_chart(
-                    frame,
-                    {names[p]: c for p, c in colors.items() if p in names},
-                    window=(start, end),
-                ).to_dict()
-                once[f"timeline spec, {filters.countries or 'all'}"] = time.perf_counter() - t0
-            with_highlight(specs[key], set(events_of(atlas, selected)["id"]) if selected else set())
-        yield "events_of + with_highlight", None
 
-    specs: dict[object, dict] = {}
     rows: dict[tuple[str, str], list[float]] = {}
     try:
-        for case, filters, selected in (
-            ("filter KZ", Filters(countries=("KZ",)), None),
-            ("select", Filters(), sel),
+        for case, state in (
+            ("filter KZ", ViewState(countries=("KZ",))),
+            ("select", ViewState(selected=sel)),
         ):
             for _ in range(reps):
                 t = time.perf_counter()
-                for step, _value in steps(filters, selected):
+                for step, _value in steps(state):
                     now = time.perf_counter()
                     rows.setdefault((case, step), []).append(now - t)
-                    t = now  # (the one spec build per view is a single sample: the median drops it)
+                    t = now
     finally:
         streamlit_folium._component_func = real_component
     out = [[label, "once", f"{what} (cached by the app)", s * 1000] for what, s in once.items()]

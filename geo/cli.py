@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from geo.load import DEFAULT_DATA_DIR, AtlasInvalid, load_atlas
+from geo.urlstate import FILTERS
 from geo.validate import check_data
 
 
@@ -144,29 +145,17 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from geo.export import export_csv, export_geojson
-    from geo.filter import filter_atlas
-    from geo.urlstate import decode, vocabulary
+    from geo.filter import filter_atlas, vocabulary
+    from geo.urlstate import FILTERS, decode
 
     atlas = _load(args.data_dir)
-    params = {
-        k: v
-        for k, v in {
-            "country": args.country,
-            "project": args.project,
-            "kind": args.kind,
-            "status": args.status,
-            "source": args.source,
-            "from": args.date_from,
-            "to": args.date_to,
-        }.items()
-        if v
-    }
+    params = {p.key: value for p in FILTERS if (value := getattr(args, f"f_{p.field}"))}
     state, notices = decode(params, vocabulary(atlas))
     for n in notices:
         print(n, file=sys.stderr)
     if notices and args.strict:
         return 2
-    view = filter_atlas(atlas, state.filters)
+    view = filter_atlas(atlas, state)
     payload = (
         export_geojson(view.features) if args.format == "geojson" else export_csv(view.features)
     )
@@ -345,13 +334,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the features in view")
     p.add_argument("--format", choices=["geojson", "csv"], default="geojson")
-    p.add_argument("--country", help="ISO alpha-2 codes, comma-separated")
-    p.add_argument("--project", help="project ids, comma-separated")
-    p.add_argument("--kind", help="kinds, comma-separated")
-    p.add_argument("--status", help="statuses, comma-separated")
-    p.add_argument("--source", help="source ids, comma-separated")
-    p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
+    for param in FILTERS:  # the link's filter parameters (geo.urlstate.PARAMS), same names
+        more = ", comma-separated" if param.kind == "list" else ""
+        p.add_argument(
+            f"--{param.key}",
+            dest=f"f_{param.field}",
+            metavar=param.key.upper(),
+            help=f"{param.doc}{more}",
+        )
     p.add_argument("--strict", action="store_true", help="exit 2 when a filter value is unknown")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pycountry
 
-from geo.filter import View
 from geo.load import Atlas
+
+if TYPE_CHECKING:
+    from geo.filter import View
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -52,8 +55,8 @@ class Card:
     geometry_source: str
     geometry_source_url: str | None
     description: str
-    members: list[tuple[str, str]] = field(default_factory=list)  # (id, name) of project sites
-    waypoints: list[tuple[str, str]] = field(default_factory=list)
+    members: list[tuple[str, str]]  # (id, name) of the project's other features
+    waypoints: list[tuple[str, str]]  # (id, name) of the sites a schematic route is drawn through
 
 
 def feature_card(atlas: Atlas, feature_id: str) -> Card:

@@ -13,27 +13,15 @@ Rules (documented on the Data page's methodology too):
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.describe import country_name
 from geo.load import Atlas
-
-
-@dataclass(frozen=True)
-class Filters:
-    countries: tuple[str, ...] = ()
-    projects: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-    def is_empty(self) -> bool:
-        return self == Filters()
+from geo.model import KINDS, STATUSES
+from geo.urlstate import ViewState, Vocabulary
 
 
 @dataclass
@@ -42,10 +30,9 @@ class View:
     mentions: pd.DataFrame
     passages: pd.DataFrame
     events: pd.DataFrame
-    filters: Filters = field(default_factory=Filters)
 
 
-def _feature_mask(atlas: Atlas, f: Filters) -> pd.Series:
+def _feature_mask(atlas: Atlas, f: ViewState) -> pd.Series:
     feats = atlas.features
     mask = pd.Series(True, index=feats.index)
     if f.countries:
@@ -72,7 +59,7 @@ def _feature_mask(atlas: Atlas, f: Filters) -> pd.Series:
     return mask
 
 
-def _events_in(atlas: Atlas, f: Filters, feature_ids: set[str], narrowed: bool) -> pd.DataFrame:
+def _events_in(atlas: Atlas, f: ViewState, feature_ids: set[str], narrowed: bool) -> pd.DataFrame:
     ev = atlas.events
     mask = pd.Series(True, index=ev.index)
     if f.sources:
@@ -89,15 +76,9 @@ def _events_in(atlas: Atlas, f: Filters, feature_ids: set[str], narrowed: bool) 
     return ev[mask]
 
 
-def filter_atlas(atlas: Atlas, filters: Filters) -> View:
-    """The features, mentions, passages and events in view under ``filters``.
-
-    Examples
-    --------
-    >>> view = filter_atlas(atlas, Filters(countries=("KG",)))  # doctest: +SKIP
-    >>> "cku_railway" in view.features.index  # doctest: +SKIP
-    True
-    """
+def filter_atlas(atlas: Atlas, filters: ViewState) -> View:
+    """The features, mentions, passages and events in view under the filter parameters of
+    ``filters`` (its selection, search and other fields are not looked at)."""
     feats = atlas.features[_feature_mask(atlas, filters)]
     ids = set(feats["id"])
     narrowed = bool(filters.countries or filters.projects or filters.kinds or filters.statuses)
@@ -106,9 +87,7 @@ def filter_atlas(atlas: Atlas, filters: Filters) -> View:
         mentions = mentions[mentions["source"].isin(filters.sources)]
     passages = atlas.passages[atlas.passages["passage_id"].isin(set(mentions["passage_id"]))]
     events = _events_in(atlas, filters, ids, narrowed)
-    return View(
-        features=feats, mentions=mentions, passages=passages, events=events, filters=filters
-    )
+    return View(features=feats, mentions=mentions, passages=passages, events=events)
 
 
 def passages_mentioning(
@@ -133,9 +112,40 @@ def passages_mentioning(
 
 def events_of(atlas: Atlas, feature_id: str) -> pd.DataFrame:
     """The events that concern ``feature_id`` or, for a project, any of its features."""
-    members = set(atlas.features.loc[atlas.features["project"] == feature_id, "id"]) | {feature_id}
-    mask = [bool(members & set(fs)) for fs in atlas.events["features"]]
-    return atlas.events[mask]
+    return atlas.events.iloc[atlas.event_rows.get(feature_id, [])]
+
+
+def event_target(atlas: Atlas, event_id: str) -> str | None:
+    """The feature that choosing an event selects — wherever it is chosen (timeline, list, link):
+    the first feature the event concerns; None for a context event (a summit) that names none.
+    """
+    if event_id not in atlas.events_by_id.index:
+        return None
+    features = atlas.events_by_id.at[event_id, "features"]
+    return features[0] if len(features) else None
+
+
+def vocabulary(atlas: Atlas) -> Vocabulary:
+    """The values a link may name in ``atlas``, each with the label a widget shows for it, in
+    display order (countries and projects by name, kinds and statuses in the model's order,
+    sources by publication date)."""
+    f = atlas.features
+    names = dict(zip(f["id"], f["name"], strict=True))
+    projects = sorted(set(f["project"]) - {""}, key=lambda p: names.get(p, p))
+    present_kinds, present_statuses = set(f["kind"]), set(f["status"])
+    sources = sorted(atlas.sources.values(), key=lambda m: (m.published, m.publisher))
+    return Vocabulary(
+        {
+            "countries": {c: country_name(c) for c in sorted(atlas.countries, key=country_name)},
+            "projects": {p: names.get(p, p) for p in projects},
+            "kinds": {k: k.replace("_", " ") for k in KINDS if k in present_kinds},
+            "statuses": {s: s.replace("_", " ") for s in STATUSES if s in present_statuses},
+            "sources": {m.id: f"{m.publisher}, {m.published}" for m in sources},
+            "features": names,
+            "events": dict(zip(atlas.events["id"], atlas.events["title"], strict=True)),
+        },
+        version=atlas.version,
+    )
 
 
 def with_selected(

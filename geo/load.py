@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,6 +19,7 @@ from geo.link import GazetteerEntry, Linker
 from geo.measure import route_lengths_km
 from geo.model import ROUTE_KINDS, FeatureProperties, SourceMeta
 from geo.passages import passage_id
+from geo.search import SearchIndex
 from geo.validate import CheckedData, Problem, check_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -59,6 +61,45 @@ class Atlas:
     boundaries: gpd.GeoDataFrame
     crossings: pd.DataFrame
     linker: Linker
+
+    # Lookups computed once per loaded atlas (the atlas is shared and never mutated), so that a
+    # rerun never re-indexes a frame.
+    @cached_property
+    def events_by_id(self) -> pd.DataFrame:
+        """``events`` indexed by event id."""
+        return self.events.set_index("id", drop=False)
+
+    @cached_property
+    def passages_by_id(self) -> pd.DataFrame:
+        """``passages`` indexed by passage id."""
+        return self.passages.set_index("passage_id", drop=False)
+
+    @cached_property
+    def event_rows(self) -> dict[str, list[int]]:
+        """Feature id → positions in ``events`` of the events that concern it — for a project,
+        also those of its member features."""
+        project = dict(zip(self.features["id"], self.features["project"], strict=True))
+        rows: dict[str, list[int]] = {}
+        for i, features in enumerate(self.events["features"]):
+            owners = dict.fromkeys([*features, *(project.get(f) or f for f in features)])
+            for owner in owners:
+                rows.setdefault(owner, []).append(i)
+        return rows
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """The passages' inverted index (see :mod:`geo.search`)."""
+        return SearchIndex(
+            dict(zip(self.passages["passage_id"], self.passages["text"], strict=True))
+        )
+
+    @cached_property
+    def countries(self) -> list[str]:
+        """Every country a feature lies in or a route crosses (ISO alpha-2), sorted by code."""
+        f = self.features
+        return sorted(
+            {c for cs in f["countries"] for c in cs} | {c for cs in f["crossed"] for c in cs}
+        )
 
 
 def data_version(data_dir: Path) -> str:

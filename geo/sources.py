@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from geo.highlight import Mark, mark_spans
 from geo.load import Atlas
@@ -16,10 +16,11 @@ class AnnotatedPassage:
 
 
 def annotated_passages(
-    atlas: Atlas, source_id: str, link_base: str = "./"
+    atlas: Atlas, source_id: str, link: Callable[[str], str]
 ) -> list[AnnotatedPassage]:
     """Every passage of a source as escaped HTML in which each mention is a ``<mark>`` linking to
-    the dashboard with its feature selected (``link_base?sel=<feature id>``)."""
+    ``link(feature id)`` (the map with that feature selected, e.g. made with
+    :func:`geo.urlstate.link_with`)."""
     passages = atlas.passages[atlas.passages["source"] == source_id].sort_values("index")
     mentions = atlas.mentions[atlas.mentions["source"] == source_id]
     by_passage = {k: g.sort_values(["start", "end"]) for k, g in mentions.groupby("passage")}
@@ -31,7 +32,7 @@ def annotated_passages(
                 m.end,
                 "mention",
                 title=atlas.props[m.feature].name if m.feature in atlas.props else m.feature,
-                href=f"{link_base}?{urlencode({'sel': m.feature})}",
+                href=link(m.feature),
             )
             for m in by_passage.get(p.index, mentions.iloc[0:0]).itertuples(index=False)
         ]

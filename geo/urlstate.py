@@ -1,73 +1,240 @@
-"""Encode a view (filters, selection, search) to URL query parameters and decode it back.
+"""The URL codec: the view is the query string, and this module's :data:`PARAMS` table names every
+view parameter once — its URL key, the :class:`ViewState` field it fills, its type, and what it is
+checked against in the atlas.
 
-Everything a person can reach is in the URL, so a copied link opens the same view. Decoding never
-trusts its input: unknown keys, unknown ids, malformed dates and oversized values are dropped, each
-with a notice the page shows as text.
+Everything else derives from the table: :class:`ViewState` (its fields), :func:`decode` and
+:func:`encode`, the sidebar widgets and "Clear all" (``ui/``), the CLI's ``export`` filters
+(``geo.cli``) and the README's list of link parameters (``tests/unit/test_docs.py`` fails when the
+README and the table disagree). Adding a filter is one row here, its rule in
+:func:`geo.filter.filter_atlas`, and (when it needs one) its widget's option labels.
 
-Parameters (lists are comma-separated; a repeated key is merged):
-
-=========  =====================================  ======================
-key        meaning                                example
-=========  =====================================  ======================
-country    ISO 3166-1 alpha-2 codes               ``country=KG,UZ``
-project    project ids                            ``project=cku_railway``
-kind       feature kinds                          ``kind=tunnel``
-status     feature statuses                       ``status=operational``
-source     source ids                             ``source=f2840b807d95501f``
-from, to   date range (YYYY-MM-DD)                ``from=2024-01-01``
-sel        the selected feature id                ``sel=horgos``
-event      the selected event id                  ``event=cku_groundbreaking``
-q          the search words                       ``q=tunnel``
-v          the data version the link was made on  ``v=3f2a9c01d2``
-=========  =====================================  ======================
+Decoding never trusts its input: unknown keys, unknown ids, malformed dates and oversized values
+are dropped, each with a notice the page shows as text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from typing import Any, Literal
 from urllib.parse import urlencode
-
-from geo.filter import Filters
-from geo.load import Atlas
 
 MAX_VALUE_LENGTH = 500  # longer values are dropped: no real view needs them
 MAX_ITEMS = 50
 MAX_QUERY_LENGTH = 200
-LIST_KEYS = {
-    "country": "countries",
-    "project": "projects",
-    "kind": "kinds",
-    "status": "statuses",
-    "source": "sources",
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Kind = Literal["list", "date", "id", "text", "version"]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One view parameter.
+
+    key : the URL key. field : the :class:`ViewState` attribute. kind : ``list`` (values from the
+    atlas's ``vocab``), ``date`` (YYYY-MM-DD), ``id`` (one value from ``vocab``), ``text`` (free
+    text, searched) or ``version`` (a data version). filter : whether it narrows what is in view
+    (the filter key of a view, the CLI's ``export`` options and "Clear all" use it). widget : the
+    sidebar widget that edits it (``multiselect``, ``date``, ``search``) or None. page : the page
+    it belongs to, None for every page (a page's own parameter is dropped on other pages).
+    """
+
+    key: str
+    field: str
+    kind: Kind
+    doc: str
+    example: str
+    vocab: str | None = None
+    filter: bool = False
+    widget: str | None = None
+    label: str = ""
+    help: str = ""
+    upper: bool = False  # values are compared upper-cased (country codes)
+    page: str | None = None
+    missing: str = "not in the atlas"  # the notice's reason when an id names nothing
+
+
+PARAMS: tuple[Param, ...] = (
+    Param(
+        "q",
+        "query",
+        "text",
+        "the search words",
+        "q=tunnel",
+        widget="search",
+        label="Search passages",
+        help="All words must occur; put a phrase in quotes. Chinese works too.",
+    ),
+    Param(
+        "country",
+        "countries",
+        "list",
+        "ISO 3166-1 alpha-2 codes",
+        "country=KG,UZ",
+        vocab="countries",
+        filter=True,
+        widget="multiselect",
+        label="Country",
+        upper=True,
+        help="A route matches when it crosses the country; a site when it lies in it.",
+    ),
+    Param(
+        "project",
+        "projects",
+        "list",
+        "project ids",
+        "project=cku_railway",
+        vocab="projects",
+        filter=True,
+        widget="multiselect",
+        label="Project",
+    ),
+    Param(
+        "kind",
+        "kinds",
+        "list",
+        "feature kinds",
+        "kind=tunnel",
+        vocab="kinds",
+        filter=True,
+        widget="multiselect",
+        label="Kind",
+    ),
+    Param(
+        "status",
+        "statuses",
+        "list",
+        "feature statuses",
+        "status=operational",
+        vocab="statuses",
+        filter=True,
+        widget="multiselect",
+        label="Status",
+    ),
+    Param(
+        "source",
+        "sources",
+        "list",
+        "source ids",
+        "source=f2840b807d95501f",
+        vocab="sources",
+        filter=True,
+        widget="multiselect",
+        label="Source",
+        help="Only features these sources mention, and only their passages and events.",
+    ),
+    Param(
+        "from",
+        "date_from",
+        "date",
+        "events from this day (YYYY-MM-DD)",
+        "from=2024-01-01",
+        filter=True,
+        widget="date",
+        label="Events from",
+    ),
+    Param(
+        "to",
+        "date_to",
+        "date",
+        "events up to this day (YYYY-MM-DD)",
+        "to=2025-12-31",
+        filter=True,
+        widget="date",
+        label="to",
+    ),
+    Param(
+        "sel",
+        "selected",
+        "id",
+        "the selected feature id",
+        "sel=horgos",
+        vocab="features",
+        label="selection",
+        missing="no such feature",
+    ),
+    Param(
+        "event",
+        "event",
+        "id",
+        "the selected event id",
+        "event=cku_groundbreaking",
+        vocab="events",
+        label="event",
+        missing="no such event",
+    ),
+    Param(
+        "src",
+        "source_page",
+        "id",
+        "the source shown",
+        "src=f2840b807d95501f",
+        vocab="sources",
+        label="source",
+        page="sources",
+    ),
+    Param("v", "version", "version", "the data version the link was made on", "v=3f2a9c01d2"),
+)
+BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
+FILTERS: tuple[Param, ...] = tuple(p for p in PARAMS if p.filter)
+
+_EMPTY: dict[str, Any] = {"list": (), "date": None, "id": None, "text": "", "version": None}
+_TYPES: dict[str, Any] = {
+    "list": tuple[str, ...],
+    "date": dt.date | None,
+    "id": str | None,
+    "text": str,
+    "version": str | None,
 }
-KNOWN_KEYS = set(LIST_KEYS) | {"from", "to", "sel", "event", "q", "v"}
+
+ViewState = dataclasses.make_dataclass(
+    "ViewState",
+    [(p.field, _TYPES[p.kind], dataclasses.field(default=_EMPTY[p.kind])) for p in PARAMS],
+    frozen=True,
+)
+ViewState.__module__ = __name__
+ViewState.__doc__ = (
+    "One view of the atlas: a field per row of :data:`PARAMS`, each empty by default "
+    "(``()``, ``None`` or ``''``). Build it with keywords: ``ViewState(countries=('KG',))``."
+)
+
+
+def replace(state: ViewState, **changes: Any) -> ViewState:
+    """``state`` with some fields changed (``dataclasses.replace``)."""
+    return dataclasses.replace(state, **changes)
+
+
+def filter_key(state: ViewState) -> tuple:
+    """The values of the filter parameters: two states with the same key show the same
+    features, passages and events (a cache key for everything that depends only on them).
+
+    >>> filter_key(ViewState(countries=("KG",), selected="horgos"))[:2]
+    (('KG',), ())
+    """
+    return tuple(getattr(state, p.field) for p in FILTERS)
+
+
+def cleared(state: ViewState) -> ViewState:
+    """The view with every filter, the search, the selection and the event cleared ("Clear
+    all"); the data version and page parameters stay."""
+    keep = {p.field for p in PARAMS if p.kind == "version" or p.page}
+    return ViewState(**{f: getattr(state, f) for f in keep})
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The values a link may name, taken from the loaded atlas."""
+    """The values a link may name, by vocabulary (``countries``, ``features``, …), each with the
+    label a widget shows for it, in display order; and the atlas's data ``version``, which every
+    decoded view carries."""
 
-    countries: frozenset[str] = frozenset()
-    projects: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
-    statuses: frozenset[str] = frozenset()
-    sources: frozenset[str] = frozenset()
-    features: frozenset[str] = frozenset()
-    events: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class ViewState:
-    filters: Filters = field(default_factory=Filters)
-    selected: str | None = None
-    event: str | None = None
-    query: str = ""
+    values: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
     version: str | None = None
 
-    def with_filters(self, **changes) -> ViewState:
-        return replace(self, filters=replace(self.filters, **changes))
+    def allowed(self, vocab: str) -> Mapping[str, str]:
+        return self.values.get(vocab, {})
 
 
 def _values(raw: str | Iterable[str]) -> list[str]:
@@ -78,135 +245,152 @@ def _values(raw: str | Iterable[str]) -> list[str]:
     return [v for v in out if v]
 
 
-def _date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _short(value: str, limit: int = 40) -> str:
     """A value as shown in a notice: trimmed, so a hostile parameter cannot flood the page."""
     return value if len(value) <= limit else value[:limit] + "…"
 
 
-def decode(params: Mapping[str, str | list[str]], vocab: Vocabulary) -> tuple[ViewState, list[str]]:
-    """Read a :class:`ViewState` from query parameters; return it with notices for what was dropped.
+def _decode_one(p: Param, values: list[str], vocab: Vocabulary, notices: list[str]) -> Any:
+    """The value of one parameter from its raw values (already split and length-checked)."""
+    if p.kind == "list":
+        allowed = vocab.allowed(p.vocab or "")
+        kept: list[str] = []
+        for v in values[: MAX_ITEMS * 4]:
+            norm = v.upper() if p.upper else v
+            if norm not in allowed:
+                notices.append(f"Ignored {p.key} {_short(v)!r}: not in the atlas.")
+            elif norm not in kept:
+                kept.append(norm)
+        if len(kept) > MAX_ITEMS:
+            kept = kept[:MAX_ITEMS]
+            notices.append(f"Kept the first {MAX_ITEMS} values of {p.key!r}.")
+        return tuple(sorted(kept))
+    if p.kind == "text":
+        text = ",".join(values)
+        if len(text) > MAX_QUERY_LENGTH:
+            notices.append(f"Shortened the search to {MAX_QUERY_LENGTH} characters.")
+            text = text[:MAX_QUERY_LENGTH]
+        return text
+    if len(set(values)) > 1:
+        notices.append(f"{p.key!r} was given more than once; used the last value.")
+    value = values[-1]
+    if p.kind == "date":
+        try:
+            if not _DAY.match(value):
+                raise ValueError(value)
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            notices.append(f"Ignored {p.key} {_short(value)!r}: not a YYYY-MM-DD date.")
+            return None
+    if p.kind == "id":
+        if value not in vocab.allowed(p.vocab or ""):
+            notices.append(f"Ignored {p.label or p.key} {_short(value)!r}: {p.missing}.")
+            return None
+        return value
+    if not (value.isalnum() and value.isascii() and len(value) <= 40):  # version
+        notices.append("Ignored a malformed data version.")
+        return None
+    return value
+
+
+def decode(
+    params: Mapping[str, str | list[str]], vocab: Vocabulary, page: str | None = None
+) -> tuple[ViewState, list[str]]:
+    """Read a :class:`ViewState` from query parameters; return it with notices for what was
+    dropped. Parameters of another ``page`` are dropped without a notice (they are valid links,
+    just not for this page). When the vocabulary knows the atlas's data version, the view is of
+    that version, with a notice when the link was made on another one.
 
     Examples
     --------
-    >>> vocab = Vocabulary(countries=frozenset({"KG"}), features=frozenset({"horgos"}))
+    >>> vocab = Vocabulary({"countries": {"KG": "Kyrgyzstan"}, "features": {"horgos": "Horgos"}})
     >>> state, notices = decode({"country": "KG,XX", "sel": "horgos"}, vocab)
-    >>> state.filters.countries, state.selected, notices
+    >>> state.countries, state.selected, notices
     (('KG',), 'horgos', ["Ignored country 'XX': not in the atlas."])
     """
     notices: list[str] = []
-    lists: dict[str, tuple[str, ...]] = {}
-    scalars: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     for key, raw in params.items():
-        if key not in KNOWN_KEYS:
+        p = BY_KEY.get(key)
+        if p is None:
             notices.append(f"Ignored unknown link parameter {_short(key)!r}.")
             continue
+        if p.page is not None and p.page != page:
+            continue
         values = _values(raw)
-        too_long = [v for v in values if len(v) > MAX_VALUE_LENGTH]
-        if too_long:
+        if any(len(v) > MAX_VALUE_LENGTH for v in values):
             notices.append(f"Ignored an oversized value for {key!r}.")
             values = [v for v in values if len(v) <= MAX_VALUE_LENGTH]
-        if key in LIST_KEYS:
-            allowed = getattr(vocab, LIST_KEYS[key])
-            kept: list[str] = []
-            for v in values[: MAX_ITEMS * 4]:
-                norm = v.upper() if key == "country" else v
-                if norm in allowed:
-                    if norm not in kept:
-                        kept.append(norm)
-                else:
-                    notices.append(f"Ignored {key} {_short(v)!r}: not in the atlas.")
-            if len(kept) > MAX_ITEMS:
-                kept = kept[:MAX_ITEMS]
-                notices.append(f"Kept the first {MAX_ITEMS} values of {key!r}.")
-            lists[LIST_KEYS[key]] = tuple(sorted(kept))
-        elif values:
-            if len(set(values)) > 1 and key != "q":
-                notices.append(f"{key!r} was given more than once; used the last value.")
-            scalars[key] = values[-1] if key != "q" else ",".join(values)
-
-    dates: dict[str, dt.date | None] = {}
-    for key in ("from", "to"):
-        if key in scalars:
-            d = _date(scalars[key])
-            if d is None:
-                notices.append(f"Ignored {key} {_short(scalars[key])!r}: not a YYYY-MM-DD date.")
-            dates[key] = d
-    date_from, date_to = dates.get("from"), dates.get("to")
-    if date_from and date_to and date_from > date_to:
+        if values:
+            fields[p.field] = _decode_one(p, values, vocab, notices)
+    start, end = fields.get("date_from"), fields.get("date_to")
+    if start and end and start > end:
         notices.append("Ignored the date range: 'from' is after 'to'.")
-        date_from = date_to = None
-
-    selected = scalars.get("sel")
-    if selected is not None and selected not in vocab.features:
-        notices.append(f"Ignored selection {_short(selected)!r}: no such feature.")
-        selected = None
-    event = scalars.get("event")
-    if event is not None and event not in vocab.events:
-        notices.append(f"Ignored event {_short(event)!r}: no such event.")
-        event = None
-    query = scalars.get("q", "")
-    if len(query) > MAX_QUERY_LENGTH:
-        notices.append(f"Shortened the search to {MAX_QUERY_LENGTH} characters.")
-        query = query[:MAX_QUERY_LENGTH]
-    version = scalars.get("v")
-    if version is not None and not (version.isalnum() and len(version) <= 40):
-        notices.append("Ignored a malformed data version.")
-        version = None
-
-    filters = Filters(date_from=date_from, date_to=date_to, **lists)
-    return ViewState(filters, selected, event, query, version), notices
+        fields["date_from"] = fields["date_to"] = None
+    made_on = fields.get("version")
+    if vocab.version is not None:
+        if made_on and made_on != vocab.version:
+            notices.append(
+                f"This link was made on data version {made_on}; the atlas now shows version "
+                f"{vocab.version}, so some details may differ."
+            )
+        fields["version"] = vocab.version
+    return ViewState(**fields), notices
 
 
-def encode(state: ViewState) -> dict[str, str]:
-    """Query parameters for ``state``; empty filters are left out so links stay short.
+def encode_value(p: Param, value: Any) -> str | None:
+    """One parameter's value as it stands in the URL, or None when it is empty."""
+    if value in (None, "", ()):
+        return None
+    if p.kind == "list":
+        return ",".join(value)
+    if p.kind == "date":
+        return value.isoformat()
+    return str(value)
 
-    >>> encode(ViewState(Filters(countries=("KG", "UZ")), selected="cku_railway", version="ab12"))
+
+def encode(state: ViewState, page: str | None = None) -> dict[str, str]:
+    """Query parameters for ``state`` in table order; empty values are left out so links stay
+    short, and so are other pages' own parameters.
+
+    >>> encode(ViewState(countries=("KG", "UZ"), selected="cku_railway", version="ab12"))
     {'country': 'KG,UZ', 'sel': 'cku_railway', 'v': 'ab12'}
     """
-    f = state.filters
     out: dict[str, str] = {}
-    for key, attr in LIST_KEYS.items():
-        values = getattr(f, attr)
-        if values:
-            out[key] = ",".join(values)
-    if f.date_from:
-        out["from"] = f.date_from.isoformat()
-    if f.date_to:
-        out["to"] = f.date_to.isoformat()
-    if state.selected:
-        out["sel"] = state.selected
-    if state.event:
-        out["event"] = state.event
-    if state.query:
-        out["q"] = state.query
-    if state.version:
-        out["v"] = state.version
+    for p in PARAMS:
+        if p.page is not None and p.page != page:
+            continue
+        text = encode_value(p, getattr(state, p.field))
+        if text is not None:
+            out[p.key] = text
     return out
 
 
-def share_url(base: str, state: ViewState) -> str:
-    """The full link to ``state`` under ``base`` (e.g. ``https://atlas.streamlit.app/``)."""
-    query = urlencode(encode(state), safe=",")
+def share_url(base: str, state: ViewState, page: str | None = None) -> str:
+    """The full link to ``state`` under ``base`` (e.g. ``https://atlas.streamlit.app/``).
+
+    >>> share_url("https://a.example/", ViewState(countries=("KG",), version="v1"))
+    'https://a.example/?country=KG&v=v1'
+    """
+    query = urlencode(encode(state, page), safe=",")
     return f"{base.rstrip('?')}?{query}" if query else base
 
 
-def vocabulary(atlas: Atlas) -> Vocabulary:
-    """The values links may name in ``atlas``."""
-    f = atlas.features
-    countries = {c for cs in f["countries"] for c in cs} | {c for cs in f["crossed"] for c in cs}
-    return Vocabulary(
-        countries=frozenset(countries),
-        projects=frozenset(f["project"]),
-        kinds=frozenset(f["kind"]),
-        statuses=frozenset(f["status"]),
-        sources=frozenset(atlas.sources),
-        features=frozenset(f["id"]),
-        events=frozenset(atlas.events["id"]),
-    )
+def link_with(base: str, state: ViewState, page: str | None = None, **changes: Any) -> str:
+    """A link to the current view with some fields changed — every in-app link is made here,
+    so following it keeps the reader's filters (e.g. a mention's link selects its feature). It
+    is followed at once, on the same data, so unlike a shared link it carries no version.
+
+    >>> link_with("./", ViewState(countries=("KG",), version="ab12"), selected="horgos")
+    './?country=KG&sel=horgos'
+    """
+    return share_url(base, replace(state, version=None, **changes), page)
+
+
+def readme_table() -> str:
+    """The Markdown table of link parameters that the README carries (checked by a test)."""
+    rows = ["| key | meaning | example |", "| --- | --- | --- |"]
+    for p in PARAMS:
+        where = f" (on the {p.page.capitalize()} page)" if p.page else ""
+        rows.append(f"| `{p.key}` | {p.doc}{where} | `{p.example}` |")
+    return "\n".join(rows)

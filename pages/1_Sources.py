@@ -2,30 +2,28 @@
 
 import streamlit as st
 
-from geo.highlight import safe_text
+from geo.highlight import markdown_literal, safe_text
 from geo.sources import annotated_passages
+from geo.urlstate import link_with
+from ui import frame
 from ui import state as S
 from ui import widgets as W
 
-st.set_page_config(page_title="Sources · Corridor Atlas", page_icon="🛤️", layout="wide")
-W.inject_css()
-atlas = S.atlas_or_stop()
-S.keep_state()
+atlas, state = frame.page("Sources", own="sources")
 
 ids = list(atlas.sources)
-wanted = st.query_params.get("src")
-if wanted is not None and wanted not in atlas.sources:
-    st.warning(W.markdown_literal(f"Ignored source {wanted[:40]!r}: not in the atlas."))
-choice = st.selectbox(
+shown = state.source_page if state.source_page in atlas.sources else ids[0]
+st.selectbox(
     "Source",
     ids,
-    index=ids.index(wanted) if wanted in atlas.sources else 0,
+    index=ids.index(shown),
     format_func=lambda s: f"{atlas.sources[s].title} — {atlas.sources[s].publisher}",
+    key="w_src",
+    on_change=lambda: S.change(source_page=st.session_state["w_src"]),
 )
-st.query_params["src"] = choice
-meta = atlas.sources[choice]
-st.title(W.markdown_literal(meta.title), anchor=False)
-st.html(f"<div class='ca-meta'>{W.source_line(atlas, choice)}</div>")
+meta = atlas.sources[shown]
+st.title(markdown_literal(meta.title), anchor=False)
+st.html(f"<div class='ca-meta'>{W.source_line(atlas, shown)}</div>")
 with st.expander("About this source"):
     rows = {
         "Authors": ", ".join(meta.authors) or "—",
@@ -40,8 +38,9 @@ with st.expander("About this source"):
     }
     st.html("".join(f"<div><b>{safe_text(k)}</b>: {safe_text(v)}</div>" for k, v in rows.items()))
 
-passages = annotated_passages(atlas, choice, link_base="./")
-n_mentions = int((atlas.mentions["source"] == choice).sum())
+# A mention links to the map with its feature selected and the reader's filters kept.
+passages = annotated_passages(atlas, shown, link=lambda fid: link_with("./", state, selected=fid))
+n_mentions = int((atlas.mentions["source"] == shown).sum())
 st.caption(
     f"{len(passages)} passages, {n_mentions} mentions of atlas features. "
     "Click a highlighted name to see it on the map."

@@ -3,19 +3,18 @@
 import streamlit as st
 
 from geo.export import export_csv, export_geojson, feature_table
-from ui import state as S
-from ui import widgets as W
+from ui import data, frame
 
-atlas, state, view = W.filtered_page("Data · Corridor Atlas")
-W.show_notices()
+atlas, state = frame.page("Data", filters=True)
+features = data.shown(atlas, state).view.features
 
 st.title("Data", anchor=False)
 st.caption(
-    f"{len(view.features)} of {len(atlas.features)} features under the current filters · "
+    f"{len(features)} of {len(atlas.features)} features under the current filters · "
     f"data version {atlas.version}"
 )
 st.dataframe(
-    feature_table(view.features),
+    feature_table(features),
     hide_index=True,
     width="stretch",
     column_config={
@@ -24,20 +23,17 @@ st.dataframe(
     },
 )
 c1, c2 = st.columns(2)
-c1.download_button(
-    "Download GeoJSON",
-    export_geojson(view.features),
-    file_name=f"corridor-atlas-{atlas.version}.geojson",
-    mime="application/geo+json",
-    width="stretch",
-)
-c2.download_button(
-    "Download CSV",
-    export_csv(view.features),
-    file_name=f"corridor-atlas-{atlas.version}.csv",
-    mime="text/csv",
-    width="stretch",
-)
+for col, fmt, payload, mime in (
+    (c1, "GeoJSON", export_geojson(features), "application/geo+json"),
+    (c2, "CSV", export_csv(features), "text/csv"),
+):
+    col.download_button(
+        f"Download {fmt}",
+        payload,
+        file_name=f"corridor-atlas-{atlas.version}.{fmt.lower()}",
+        mime=mime,
+        width="stretch",
+    )
 
 st.header("Methodology", anchor=False)
-st.markdown(open(S.methodology_path(), encoding="utf-8").read())
+st.markdown((frame.ROOT / "docs" / "methodology.md").read_text(encoding="utf-8"))

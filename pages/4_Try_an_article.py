@@ -1,21 +1,17 @@
 """Try an article: paste or upload a text and see what the atlas would find in it — nothing is
-written on the server."""
+written on the server. What it shows comes from :func:`geo.screen.article_screen`."""
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.draw import build_map, project_colors
-from geo.ingest import candidates, parse_front_matter, review_json, source_id
+from geo.draw import build_map
+from geo.highlight import markdown_literal
+from geo.ingest import parse_front_matter
 from geo.model import LANGUAGES
-from geo.preview import events_frame, marked_passages, mention_rows
-from geo.timeline import timeline_chart, timeline_frame
-from ui import state as S
-from ui import widgets as W
+from geo.screen import article_screen
+from ui import frame
 
-st.set_page_config(page_title="Try an article · Corridor Atlas", page_icon="🛤️", layout="wide")
-W.inject_css()
-atlas = S.atlas_or_stop()
-S.keep_state()
+atlas, state = frame.page("Try an article")
 
 st.title("Try an article", anchor=False)
 st.caption(
@@ -38,49 +34,37 @@ if upload is not None:
         st.stop()
 try:
     front, text = parse_front_matter(raw or "", "the text")
-except ValueError as e:
-    st.error(W.markdown_literal(str(e)))
+    if not text.strip():
+        st.info("Paste a text or upload a file to see what the atlas finds in it.")
+        st.stop()
+    when = published.isoformat() if published else front.get("published")
+    screen = article_screen(atlas, text, when)
+except ValueError as e:  # malformed front matter, or a malformed "published:" in it
+    st.error(markdown_literal(str(e)))
     st.stop()
-if not text.strip():
-    st.info("Paste a text or upload a file to see what the atlas finds in it.")
-    st.stop()
-
-sid = source_id(text)
-when = published.isoformat() if published else front.get("published")
-try:
-    found = candidates(text, sid, atlas.linker, when)
-except ValueError as e:  # a malformed "published:" in the front matter
-    st.error(W.markdown_literal(str(e)))
-    st.stop()
-names = W.project_names(atlas)
-mentioned = list(dict.fromkeys(m.feature for m in found.mentions))
 
 cols = st.columns(3)
-cols[0].metric("Mentions", len(found.mentions))
-cols[1].metric("Features", len(mentioned))
-cols[2].metric("Dated events", len(found.events))
+cols[0].metric("Mentions", len(screen.candidates.mentions))
+cols[1].metric("Features", len(screen.features))
+cols[2].metric("Dated events", len(screen.candidates.events))
 if not when:
     st.caption("No publication date: dates without a year (“Jan 3”, “last June”) are skipped.")
 
 st.subheader("Mentions and dates", anchor=False)
-for p in marked_passages(text, found, atlas.props):
+for p in screen.passages:
     st.html(f"<div class='ca-passage'><span class='ca-meta'>¶{p.index + 1}</span> {p.html}</div>")
-if not found.mentions and not found.events:
+if not screen.candidates.mentions and not screen.candidates.events:
     st.info("No atlas feature or date was found in this text.")
-rows = mention_rows(found, atlas.props)
-if len(rows):
-    st.dataframe(rows, hide_index=True, width="stretch")
+if len(screen.mentions):
+    st.dataframe(screen.mentions, hide_index=True, width="stretch")
 
 left, right = st.columns(2, gap="medium")
 with left:
     st.subheader("Timeline", anchor=False)
-    events = events_frame(found, atlas.props)
-    if len(events):
-        frame = timeline_frame(events, {sid: "this article"}, names)
-        colors = {names[p]: c for p, c in project_colors(names).items()}
-        st.altair_chart(timeline_chart(frame, colors, height=180), width="stretch")
+    if screen.timeline is not None:
+        st.vega_lite_chart(screen.timeline.spec, width="stretch")
         st.dataframe(
-            events[["id", "date", "precision", "date_text", "features", "title"]],
+            screen.events[["id", "date", "precision", "date_text", "features", "title"]],
             hide_index=True,
             width="stretch",
         )
@@ -88,14 +72,13 @@ with left:
         st.info("No dated events.")
 with right:
     st.subheader("Map", anchor=False)
-    if mentioned:
-        shown = atlas.features.loc[mentioned]
+    if screen.map is not None:
         fmap = build_map(
-            shown[shown["is_route"]],
-            shown[~shown["is_route"]],
+            screen.map.routes,
+            screen.map.sites,
             atlas.boundaries,
-            colors=project_colors(names),
-            project_labels=names,
+            colors=screen.palette.colors,
+            project_labels=screen.palette.names,
         )
         st_folium(fmap, key="try_map", height=420, use_container_width=True, returned_objects=[])
     else:
@@ -103,11 +86,11 @@ with right:
 
 st.download_button(
     "Download the review file",
-    data=review_json(found),
-    file_name=f"{sid}.review.json",
+    data=screen.review_json,
+    file_name=f"{screen.source_id}.review.json",
     mime="application/json",
 )
 st.caption(
-    f"Source id {sid}. To add it to the atlas: `python -m geo ingest FILE --lang {language} "
-    "--title … --publisher … --published …`, then `python -m geo review`."
+    f"Source id {screen.source_id}. To add it to the atlas: `python -m geo ingest FILE --lang "
+    f"{language} --title … --publisher … --published …`, then `python -m geo review`."
 )

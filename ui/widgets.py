@@ -1,4 +1,5 @@
-"""Widgets shared by the pages: the sidebar filters, passages, the feature card, the share link.
+"""Widgets shared by the pages: the sidebar filters, passages, the feature card, events, the share
+link.
 
 Text that comes from sources, data or the URL is rendered through ``geo.highlight`` (escaped) and
 ``st.html``/``st.text``, never through Markdown, so nothing in it is interpreted.
@@ -6,17 +7,20 @@ Text that comes from sources, data or the URL is rendered through ``geo.highligh
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from itertools import groupby
 
 import pandas as pd
 import streamlit as st
 
-from geo.describe import Card, country_name, feature_card, latest_events, overview
-from geo.filter import View, events_of, filter_atlas, passages_mentioning
+from geo.describe import Card
+from geo.filter import event_target
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import Atlas
-from geo.model import KINDS, STATUSES
-from geo.urlstate import ViewState, share_url
+from geo.screen import EventPart, InView, SearchPart, Selection
+from geo.urlstate import PARAMS, Param, ViewState, share_url
+from ui import data
 from ui import state as S
 
 CSS = """
@@ -40,71 +44,51 @@ def inject_css() -> None:
     st.html(CSS)
 
 
-def project_names(atlas: Atlas) -> dict[str, str]:
-    projects = sorted(set(atlas.features["project"]) - {""})
-    return {p: atlas.props[p].name if p in atlas.props else p for p in projects}
+# ------------------------------------------------------------------------------- sidebar
 
 
-def sidebar_filters(atlas: Atlas) -> None:
-    """The filters; their values live in st.session_state under the keys of ``ui.state``."""
-    f = atlas.features
-    countries = sorted(
-        {c for cs in f["countries"] for c in cs} | {c for cs in f["crossed"] for c in cs},
-        key=country_name,
-    )
-    names = project_names(atlas)
-    sb = st.sidebar
-    sb.text_input(
-        "Search passages",
-        key=S.K_QUERY,
-        placeholder='e.g. tunnel, "dry port", 霍尔果斯',
-        help="All words must occur; put a phrase in quotes. Chinese works too.",
-    )
-    sb.multiselect(
-        "Country",
-        countries,
-        key=S.K_COUNTRY,
-        format_func=country_name,
-        help="A route matches when it crosses the country; a site when it lies in it.",
-    )
-    sb.multiselect("Project", list(names), key=S.K_PROJECT, format_func=names.get)
-    sb.multiselect(
-        "Kind",
-        [k for k in KINDS if k in set(f["kind"])],
-        key=S.K_KIND,
-        format_func=lambda k: k.replace("_", " "),
-    )
-    sb.multiselect(
-        "Status",
-        [s for s in STATUSES if s in set(f["status"])],
-        key=S.K_STATUS,
-        format_func=lambda s: s.replace("_", " "),
-    )
-    sb.multiselect(
-        "Source",
-        list(atlas.sources),
-        key=S.K_SOURCE,
-        format_func=lambda s: f"{atlas.sources[s].publisher}, {atlas.sources[s].published}",
-    )
+def _date_bounds(atlas: Atlas, state: ViewState) -> tuple[dt.date, dt.date]:
+    """The range the date pickers offer: the events' years widened by five, and the view's own
+    dates (a link may name any day)."""
+    days = [d for d in (state.date_from, state.date_to) if d]
     if len(atlas.events):
-        lo = atlas.events["start"].min().date()
-        hi = atlas.events["end"].max().date()
-        c1, c2 = sb.columns(2)
-        c1.date_input(
-            "Events from",
-            key=S.K_FROM,
-            min_value=lo.replace(year=lo.year - 5),
-            max_value=hi.replace(year=hi.year + 5),
-            format="YYYY-MM-DD",
+        lo, hi = atlas.events["start"].min().date(), atlas.events["end"].max().date()
+        days += [lo.replace(year=lo.year - 5, day=1), hi.replace(year=hi.year + 5, day=1)]
+    return (min(days), max(days)) if days else (dt.date(1990, 1, 1), dt.date(2035, 12, 31))
+
+
+def _widget(where, p: Param, atlas: Atlas, bounds: tuple[dt.date, dt.date]) -> None:
+    """The widget of one view parameter, bound to it through ``ui.state`` (never a value of its
+    own)."""
+    common = {
+        "key": S.widget_key(p),
+        "on_change": S.widget_changed,
+        "args": (p.key,),
+        "help": p.help or None,
+    }
+    if p.widget == "search":
+        where.text_input(p.label, placeholder='e.g. tunnel, "dry port", 霍尔果斯', **common)
+    elif p.widget == "multiselect":
+        labels = data.vocabulary(atlas).allowed(p.vocab or "")
+        where.multiselect(p.label, list(labels), format_func=labels.get, **common)
+    elif p.widget == "date":
+        where.date_input(
+            p.label, min_value=bounds[0], max_value=bounds[1], format="YYYY-MM-DD", **common
         )
-        c2.date_input(
-            "to",
-            key=S.K_TO,
-            min_value=lo.replace(year=lo.year - 5),
-            max_value=hi.replace(year=hi.year + 5),
-            format="YYYY-MM-DD",
-        )
-    sb.button("Clear all", on_click=S.clear_filters, width="stretch")
+
+
+def sidebar_filters(atlas: Atlas, state: ViewState) -> None:
+    """A widget per view parameter that has one, in the table's order (date widgets side by
+    side), and "Clear all"."""
+    sb = st.sidebar
+    bounds = _date_bounds(atlas, state)
+    widgets = [p for p in PARAMS if p.widget]
+    for is_date, group in groupby(widgets, key=lambda p: p.widget == "date"):
+        group = list(group)
+        places = sb.columns(len(group)) if is_date and len(group) > 1 else [sb] * len(group)
+        for where, p in zip(places, group, strict=True):
+            _widget(where, p, atlas, bounds)
+    sb.button("Clear all", on_click=S.clear_all, width="stretch")
 
 
 def show_notices() -> None:
@@ -112,14 +96,16 @@ def show_notices() -> None:
         st.warning(markdown_literal(n), icon="⚠️")
 
 
-def share_link(state: ViewState) -> None:
-    base = st.context.url or ""
-    base = base.split("?")[0]
-    url = share_url(base, state) if base else "?" + share_url("", state).lstrip("?")
+def share_link(state: ViewState, page: str | None = None) -> None:
+    base = (st.context.url or "").split("?")[0]
+    url = share_url(base, state, page) if base else "?" + share_url("", state, page).lstrip("?")
     st.html(
         f'<div class="ca-meta">Share this view: <a id="share-link" href="{html.escape(url)}" '
         f'target="_self">{safe_text(url)}</a></div>'
     )
+
+
+# ------------------------------------------------------------------------------- passages
 
 
 def external_link(url: str, label: str) -> str:
@@ -134,27 +120,90 @@ def source_line(atlas: Atlas, source_id: str) -> str:
     """Escaped HTML: title — publisher, date, with a link to the original."""
     m = atlas.sources[source_id]
     url = safe_url(m.url)
-    title = safe_text(m.title)
     link = f" · {external_link(url, 'original')}" if url else ""
-    return f"<b>{title}</b> — {safe_text(m.publisher)}, {safe_text(m.published)}{link}"
+    return f"<b>{safe_text(m.title)}</b> — {safe_text(m.publisher)}, {safe_text(m.published)}{link}"
 
 
 def passage_block(
     atlas: Atlas,
-    source_id: str,
-    index: int,
-    text: str,
+    passage: pd.Series,
     spans: list[tuple[int, int]],
     css_class: str = "mention",
 ) -> str:
+    """A passage with its source line and its spans marked (escaped HTML)."""
     return (
-        f'<div class="ca-meta">{source_line(atlas, source_id)} · ¶{index + 1}</div>'
-        f'<div class="ca-passage">{highlight_html(text, spans, css_class)}</div>'
+        f'<div class="ca-meta">{source_line(atlas, passage["source"])} · '
+        f"¶{int(passage['index']) + 1}</div>"
+        f'<div class="ca-passage">{highlight_html(passage["text"], spans, css_class)}</div>'
     )
 
 
+def event_evidence(atlas: Atlas, part: EventPart) -> None:
+    """An event's date, title and its evidence passage with the quote highlighted."""
+    ev = part.event
+    st.markdown("**Selected event**")
+    st.html(
+        f"<div><b>{safe_text(ev['date'])}</b> ({safe_text(ev['precision'])}) — "
+        f"{safe_text(ev['title'])}</div>"
+        + passage_block(atlas, part.passage, [(int(ev["evidence_start"]), int(ev["evidence_end"]))])
+    )
+
+
+def events_list(atlas: Atlas, events: pd.DataFrame, key: str) -> None:
+    """A compact list of events; each row's button selects the event (and its feature)."""
+    for ev in events.itertuples(index=False):
+        cols = st.columns([1, 4])
+        cols[0].text(ev.date)
+        target = event_target(atlas, ev.id)
+        cols[1].button(
+            markdown_literal(ev.title),
+            key=f"{key}-{ev.id}",
+            on_click=S.select,
+            args=(target, ev.id),
+            help="Show this event's evidence" + (" and its place on the map" if target else ""),
+            type="tertiary",
+        )
+
+
+def search_results(atlas: Atlas, found: SearchPart) -> None:
+    """Passages matching the search, words highlighted, each with buttons for its features."""
+    st.markdown(f"**{found.total} passage(s) match the search**")
+    for hit in found.hits:
+        st.html(passage_block(atlas, hit.passage, list(hit.spans), css_class="hit"))
+        for fid, name in hit.features:
+            st.button(
+                f"Show {markdown_literal(name)}",
+                key=f"hit-{hit.passage['passage_id']}-{fid}",
+                on_click=S.select,
+                args=(fid,),
+                type="tertiary",
+            )
+    if found.total > len(found.hits):
+        st.caption(
+            f"Showing the first {len(found.hits)} of {found.total}; add words to narrow the search."
+        )
+    st.divider()
+
+
+# ------------------------------------------------------------------------------- the card
+
+
+def _feature_buttons(label: str, items: list[tuple[str, str]], key: str) -> None:
+    if not items:
+        return
+    st.markdown(f"**{label}**")
+    for fid, name in items:
+        st.button(
+            markdown_literal(name),
+            key=f"{key}-{fid}",
+            on_click=S.select,
+            args=(fid,),
+            type="tertiary",
+        )
+
+
 def card_details(c: Card) -> None:
-    """The feature's facts, where its coordinates come from, and its description."""
+    """The feature's facts, where its coordinates come from, its description, its parts."""
     rows = [
         ("Kind", c.kind),
         ("Project", c.project_name),
@@ -168,17 +217,8 @@ def card_details(c: Card) -> None:
         if c.water_km >= 1:
             crossed += f"; open water {c.water_km:,.0f} km"
         rows.append(("Crosses", crossed))
-    rows.append(
-        (
-            "Geometry",
-            c.geometry_quality
-            + (
-                " — drawn through waypoints, not surveyed"
-                if c.geometry_quality == "schematic"
-                else ""
-            ),
-        )
-    )
+    drawn = " — drawn through waypoints, not surveyed" if c.geometry_quality == "schematic" else ""
+    rows.append(("Geometry", c.geometry_quality + drawn))
     body = "".join(
         f"<tr><th style='text-align:left;padding-right:0.8rem'>{safe_text(k)}</th>"
         f"<td>{safe_text(v)}</td></tr>"
@@ -193,6 +233,8 @@ def card_details(c: Card) -> None:
         + f"<div class='ca-meta'>Status evidence: {safe_text(c.status_evidence)}</div>"
         + f"<p>{safe_text(c.description)}</p>"
     )
+    _feature_buttons("Drawn through", c.waypoints, "wp")
+    _feature_buttons("Part of this project", c.members, "member")
     if c.aliases:
         with st.expander("Names in other languages and spellings"):
             st.html(
@@ -203,69 +245,9 @@ def card_details(c: Card) -> None:
             )
 
 
-def events_table(atlas: Atlas, events: pd.DataFrame, key: str) -> None:
-    """A compact list of events; each row's button selects it."""
-    for ev in events.itertuples(index=False):
-        cols = st.columns([1, 4])
-        cols[0].text(ev.date)
-        target = ev.features[0] if len(ev.features) else None
-        cols[1].button(
-            markdown_literal(ev.title),
-            key=f"{key}-{ev.id}",
-            on_click=S.select,
-            args=(target, ev.id),
-            help="Show this event's evidence" + (" and its place on the map" if target else ""),
-            type="tertiary",
-        )
-
-
-def event_evidence(atlas: Atlas, ev: pd.Series) -> None:
-    """An event's date, title and its evidence passage with the date and quote highlighted."""
-    p = atlas.passages.set_index("passage_id").loc[ev["passage_id"]]
-    st.html(
-        f"<div><b>{safe_text(ev['date'])}</b> ({safe_text(ev['precision'])}) — "
-        f"{safe_text(ev['title'])}</div>"
-        + passage_block(
-            atlas,
-            ev["source"],
-            int(p["index"]),
-            p["text"],
-            [(int(ev["evidence_start"]), int(ev["evidence_end"]))],
-        )
-    )
-
-
-def search_results(atlas: Atlas, query: str, limit: int = 30) -> None:
-    """Passages matching the search, words highlighted, each with buttons for its features."""
-    from ui.state import search_index
-
-    hits = search_index(atlas).search(query)
-    st.markdown(f"**{len(hits)} passage(s) match the search**")
-    by_id = atlas.passages.set_index("passage_id")
-    for hit in hits[:limit]:
-        p = by_id.loc[hit.key]
-        st.html(
-            passage_block(
-                atlas, p["source"], int(p["index"]), p["text"], list(hit.spans), css_class="hit"
-            )
-        )
-        mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
-        for fid in dict.fromkeys(mentioned):
-            st.button(
-                f"Show {markdown_literal(atlas.props[fid].name)}",
-                key=f"hit-{hit.key}-{fid}",
-                on_click=S.select,
-                args=(fid,),
-                type="tertiary",
-            )
-    if len(hits) > limit:
-        st.caption(f"Showing the first {limit} of {len(hits)}; add words to narrow the search.")
-    st.divider()
-
-
-def selection_panel(atlas: Atlas, feature_id: str, state: ViewState) -> None:
+def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> None:
     """The selected feature: a one-line summary, then its passages, details and events."""
-    c = feature_card(atlas, feature_id)
+    c = sel.card
     st.subheader(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
     facts = [c.kind, c.status]
     if c.length_km is not None:
@@ -273,56 +255,38 @@ def selection_panel(atlas: Atlas, feature_id: str, state: ViewState) -> None:
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
-    if state.event in set(atlas.events["id"]):
-        st.markdown("**Selected event**")
-        event_evidence(atlas, atlas.events.set_index("id").loc[state.event])
-    passages = passages_mentioning(atlas, feature_id, state.filters.sources)
-    own = events_of(atlas, feature_id)
+    if event is not None:
+        event_evidence(atlas, event)
     tab_p, tab_d, tab_e = st.tabs(
-        [f"Passages ({len(passages)})", "Details", f"Events ({len(own)})"]
+        [f"Passages ({len(sel.passages)})", "Details", f"Events ({len(sel.events)})"]
     )
     with tab_p:
-        if len(passages):
-            st.markdown(f"**{len(passages)} passage(s) mention it**")
+        if len(sel.passages):
+            st.markdown(f"**{len(sel.passages)} passage(s) mention it**")
         else:
             st.caption("No passage of the sources mentions it yet.")
-        for p in passages.itertuples(index=False):
-            st.html(passage_block(atlas, p.source, p.index, p.text, p.spans))
+        for p in sel.passages.itertuples(index=False):
+            st.html(passage_block(atlas, p._asdict(), p.spans))
     with tab_d:
         card_details(c)
     with tab_e:
-        if len(own):
-            events_table(atlas, own, key="own")
+        if len(sel.events):
+            events_list(atlas, sel.events, key="own")
         else:
             st.caption("No dated event concerns it yet.")
 
 
-def overview_panel(atlas: Atlas, view: View, state: ViewState) -> None:
+def overview_panel(atlas: Atlas, shown: InView, event: EventPart | None) -> None:
     """With nothing selected: counts of what is in view and the latest events."""
-    counts = list(overview(view).items())
+    counts = list(shown.counts.items())
     for row in (counts[:3], counts[3:]):  # two rows: five metrics side by side truncate "10,000"
         for col, (label, n) in zip(st.columns(3), row, strict=False):
             col.metric(label.capitalize(), f"{n:,}")
-    if state.event in set(atlas.events["id"]):
-        st.markdown("**Selected event**")
-        event_evidence(atlas, atlas.events.set_index("id").loc[state.event])
+    if event is not None:
+        event_evidence(atlas, event)
     st.markdown("**Latest events**")
-    events_table(atlas, latest_events(view), key="latest")
+    events_list(atlas, shown.latest, key="latest")
     st.caption(
         "Click a route or a site on the map, an event on the timeline, or a search result "
         "to see the passages behind it."
     )
-
-
-def filtered_page(title: str) -> tuple[Atlas, ViewState, View]:
-    """The start of a page with the sidebar filters: page settings, the atlas (or its error
-    page), the view restored from the URL on a session's first run, mirrored back to the URL
-    after the widgets, and the atlas filtered to it."""
-    st.set_page_config(page_title=title, page_icon="🛤️", layout="wide")
-    inject_css()
-    atlas = S.atlas_or_stop()
-    S.read_url_once(atlas)
-    sidebar_filters(atlas)
-    state = S.current_state(atlas)
-    S.write_url(state)
-    return atlas, state, filter_atlas(atlas, state.filters)

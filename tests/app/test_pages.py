@@ -1,6 +1,5 @@
 """Every page runs under AppTest, and the main interactions work without a browser."""
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -41,13 +40,13 @@ def test_overview_when_nothing_is_selected():
 
 def test_filter_goes_to_the_url_and_comes_back():
     at = _app()
-    at.multiselect(key="f_country").set_value(["KG"]).run()
+    at.multiselect(key="w_country").set_value(["KG"]).run()
     assert _param(at, "country") == "KG"
     routes = next(m for m in at.metric if m.label == "Routes").value
     assert routes == "1"  # only the CKU railway crosses Kyrgyzstan
 
     again = _app(country="KG")
-    assert again.multiselect(key="f_country").value == ["KG"]
+    assert again.multiselect(key="w_country").value == ["KG"]
     assert next(m for m in again.metric if m.label == "Routes").value == "1"
 
 
@@ -67,7 +66,7 @@ def test_selection_from_the_url_shows_passages_with_the_mention_highlighted():
 def test_clear_all_resets_filters_and_url():
     at = _app(country="KG", sel="horgos")
     at.button[[b.label for b in at.button].index("Clear all")].click().run()
-    assert at.multiselect(key="f_country").value == []
+    assert at.multiselect(key="w_country").value == []
     assert "country" not in at.query_params and "sel" not in at.query_params
 
 
@@ -110,6 +109,49 @@ def test_data_page_filters_the_table_and_offers_downloads():
     assert len(at.get("download_button")) == 2
 
 
-def test_about_page_cites_the_view_with_the_data_version():
-    at = _app(ROOT / "pages" / "3_About.py")
-    assert any("data version" in c.value for c in at.code)
+def test_about_page_cites_the_view_in_its_link_on_a_fresh_session():
+    at = _app(ROOT / "pages" / "3_About.py", country="KG", sel="cku_railway")
+    (text,) = [c.value for c in at.code]
+    assert "/?country=KG&sel=cku_railway&v=" in text
+    assert f"(data version {_param(at, 'v')})" in text
+
+
+ROUND_TRIP = {"country": "KG", "from": "2024-01-01", "to": "2025-12-31", "sel": "cku_railway"}
+
+
+def _switch(at: AppTest, page: str) -> AppTest:
+    """Switch pages as the browser's navigation does: the query string is dropped."""
+    at.query_params.clear()
+    return at.switch_page(page).run()
+
+
+def test_switching_pages_in_any_order_keeps_the_view():
+    at = _app(**ROUND_TRIP)
+    for page in ("pages/3_About.py", "pages/1_Sources.py", "pages/2_Data.py", "dashboard.py"):
+        _switch(at, page)
+        assert not at.exception, (page, [e.value for e in at.exception])
+        for key, value in ROUND_TRIP.items():
+            assert _param(at, key) == value, (page, key, at.query_params)
+    # Back on the map: the widgets show the view, and no filter took a default of its own.
+    assert at.multiselect(key="w_country").value == ["KG"]
+    assert str(at.date_input(key="w_from").value) == "2024-01-01"
+    assert str(at.date_input(key="w_to").value) == "2025-12-31"
+    assert at.subheader[0].value == "China–Kyrgyzstan–Uzbekistan railway"
+
+
+def test_a_page_reached_by_switching_shows_the_filtered_view():
+    at = _app(country="KG")
+    _switch(at, "pages/2_Data.py")
+    ids = set(at.dataframe[0].value["id"])
+    assert "cku_railway" in ids and "middle_corridor" not in ids
+    _switch(at, "pages/3_About.py")
+    assert "/?country=KG&v=" in at.code[0].value
+
+
+def test_no_date_filter_unless_chosen():
+    at = _app()
+    _switch(at, "pages/3_About.py")
+    _switch(at, "dashboard.py")
+    assert at.date_input(key="w_from").value is None and at.date_input(key="w_to").value is None
+    assert "from" not in at.query_params and "to" not in at.query_params
+    assert any("Latest events" in m.value for m in at.markdown)

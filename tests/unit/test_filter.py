@@ -2,17 +2,18 @@ import datetime as dt
 
 import pytest
 
-from geo.filter import Filters, events_of, filter_atlas, passages_mentioning, with_selected
+from geo.filter import events_of, filter_atlas, passages_mentioning, with_selected
+from geo.urlstate import ViewState
 
 
 def test_no_filter_shows_everything(atlas):
-    view = filter_atlas(atlas, Filters())
+    view = filter_atlas(atlas, ViewState())
     assert len(view.features) == len(atlas.features)
     assert len(view.events) == len(atlas.events)
 
 
 def test_kyrgyzstan_keeps_routes_that_cross_it(atlas):
-    view = filter_atlas(atlas, Filters(countries=("KG",)))
+    view = filter_atlas(atlas, ViewState(countries=("KG",)))
     ids = set(view.features["id"])
     assert "cku_railway" in ids and "torugart_pass" in ids
     assert "middle_corridor" not in ids and "horgos" not in ids and "baku" not in ids
@@ -25,26 +26,26 @@ def test_kyrgyzstan_keeps_routes_that_cross_it(atlas):
 
 
 @pytest.mark.parametrize(
-    ("filters", "must", "must_not"),
+    ("state", "must", "must_not"),
     [
-        (Filters(projects=("horgos",)), {"horgos", "khorgos_gateway"}, {"cku_railway"}),
-        (Filters(kinds=("tunnel",)), {"koshtobe_tunnel"}, {"cku_railway"}),
-        (Filters(statuses=("under_construction",)), {"cku_railway"}, {"middle_corridor"}),
+        (ViewState(projects=("horgos",)), {"horgos", "khorgos_gateway"}, {"cku_railway"}),
+        (ViewState(kinds=("tunnel",)), {"koshtobe_tunnel"}, {"cku_railway"}),
+        (ViewState(statuses=("under_construction",)), {"cku_railway"}, {"middle_corridor"}),
         (
-            Filters(sources=("9decb243e74ad7b3",)),
+            ViewState(sources=("9decb243e74ad7b3",)),
             {"horgos", "tianjin_freight"},
             {"koshtobe_tunnel"},
         ),
     ],
 )
-def test_filters(atlas, filters, must, must_not):
-    ids = set(filter_atlas(atlas, filters).features["id"])
+def test_filters(atlas, state, must, must_not):
+    ids = set(filter_atlas(atlas, state).features["id"])
     assert must <= ids and not (must_not & ids)
 
 
 def test_date_range_keeps_overlapping_events(atlas):
     view = filter_atlas(
-        atlas, Filters(date_from=dt.date(2025, 6, 10), date_to=dt.date(2025, 6, 20))
+        atlas, ViewState(date_from=dt.date(2025, 6, 10), date_to=dt.date(2025, 6, 20))
     )
     ids = set(view.events["id"])
     assert "cca_industrial_investment_forum" in ids  # 2025-06-16
@@ -74,7 +75,7 @@ def test_events_of_a_project_include_its_sites(atlas):
 
 
 def test_with_selected_keeps_a_hidden_selection(atlas):
-    view = filter_atlas(atlas, Filters(countries=("KG",)))
+    view = filter_atlas(atlas, ViewState(countries=("KG",)))
     shown = with_selected(view.features, atlas.features, "horgos")
     assert "horgos" in shown.index and len(shown) == len(view.features) + 1
     assert with_selected(view.features, atlas.features, None) is view.features

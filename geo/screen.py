@@ -1,0 +1,290 @@
+"""What each screen draws, as plain values: the screen is a function of the atlas and the view.
+
+:func:`main_screen` takes the atlas and a :class:`~geo.urlstate.ViewState` and returns everything
+the map page draws — the features in view and the selection, the map's centre and zoom, the legend,
+the panel (card, passages, events, search results or the overview), the timeline's frame, window
+and highlight, and the colours and project names. ``dashboard.py`` lays the result
+out; the benchmarks call the same function. :func:`article_screen` does the same for a text that
+is tried but not stored (the "Try an article" page), with the same map and timeline parts.
+
+What depends only on the filters (:class:`InView`, the slow part: filtering, counts, the timeline
+spec) is computed by :func:`in_view`, which a caller may cache by
+:func:`geo.urlstate.filter_key`; what depends on the selection is cheap and computed every time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.describe import Card, feature_card, latest_events, overview
+from geo.draw import legend_html, project_colors, view_of
+from geo.filter import View, events_of, filter_atlas, passages_mentioning, with_selected
+from geo.ingest import Candidates, candidates, review_json, source_id
+from geo.load import Atlas
+from geo.preview import MarkedPassage, events_frame, marked_passages, mention_rows
+from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
+from geo.urlstate import ViewState
+
+SEARCH_LIMIT = 30
+LATEST_EVENTS = 5
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Project ids → display names and → map colours (every project of the atlas, so that a
+    project keeps its colour whatever the filters)."""
+
+    names: dict[str, str]
+    colors: dict[str, str]
+
+    @property
+    def by_label(self) -> dict[str, str]:
+        """Project name → colour, for the timeline (which shows names)."""
+        return {self.names[p]: c for p, c in self.colors.items() if p in self.names}
+
+
+def palette(atlas: Atlas) -> Palette:
+    """The atlas's projects with their names and colours.
+
+    >>> palette(atlas).names["cku_railway"]  # doctest: +SKIP
+    'China–Kyrgyzstan–Uzbekistan railway'
+    """
+    projects = sorted(set(atlas.features["project"]) - {""})
+    names = {p: atlas.props[p].name if p in atlas.props else p for p in projects}
+    return Palette(names=names, colors=project_colors(names))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The timeline of some events: the frame it draws, the period shown (None: all), how many
+    events lie before that period, and the Vega-Lite spec (highlight not applied)."""
+
+    frame: pd.DataFrame
+    window: tuple[pd.Timestamp, pd.Timestamp] | None
+    earlier: int
+    spec: dict
+
+
+def timeline_of(
+    events: pd.DataFrame,
+    source_titles: dict[str, str],
+    pal: Palette,
+    *,
+    windowed: bool = True,
+    height: int = 220,
+) -> Timeline | None:
+    """The timeline part of a screen for ``events`` (rows shaped like ``Atlas.events``), or None
+    when there is no event. ``windowed``: show only the last years when the events span many
+    (see :func:`geo.timeline.default_window`); off when the reader chose a date range."""
+    frame = timeline_frame(events, source_titles, pal.names)
+    if not len(frame):
+        return None
+    window, earlier = None, 0
+    if windowed:
+        start, end, earlier = default_window(frame)
+        frame, window = frame[frame["end"] >= start], (start, end)
+    spec = timeline_chart(frame, pal.by_label, window=window, height=height).to_dict()
+    return Timeline(frame=frame, window=window, earlier=earlier, spec=spec)
+
+
+@dataclass(frozen=True)
+class InView:
+    """What the filters alone decide: the filtered atlas, its counts, its latest events and its
+    timeline (cacheable by :func:`geo.urlstate.filter_key`)."""
+
+    view: View
+    counts: dict[str, int]
+    latest: pd.DataFrame
+    timeline: Timeline | None
+
+
+def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InView:
+    """The part of the main screen that depends only on the filters of ``state``."""
+    view = filter_atlas(atlas, state)
+    titles = {k: v.title for k, v in atlas.sources.items()}
+    windowed = not (state.date_from or state.date_to)
+    return InView(
+        view=view,
+        counts=overview(view),
+        latest=latest_events(view, LATEST_EVENTS),
+        timeline=timeline_of(view.events, titles, pal or palette(atlas), windowed=windowed),
+    )
+
+
+@dataclass(frozen=True)
+class MapPart:
+    """The map: routes and sites drawn (the features in view plus a selection the filters hid),
+    the selected id, the centre and zoom that show it (None: the map's own fit), the legend."""
+
+    routes: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame
+    selected: str | None
+    center: list[float] | None
+    zoom: int | None
+    legend: str
+
+
+def map_of(features: gpd.GeoDataFrame, selected: str | None, pal: Palette) -> MapPart:
+    """The map part for ``features`` with ``selected`` highlighted and framed."""
+    routes, sites = features[features["is_route"]], features[~features["is_route"]]
+    center, zoom = view_of(routes, sites, selected)
+    legend = legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True)
+    return MapPart(routes, sites, selected, center, zoom, legend)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The selected feature: its card, the passages that mention it (in the sources the view
+    allows), its events, and whether the filters would have hidden it."""
+
+    card: Card
+    passages: pd.DataFrame
+    events: pd.DataFrame
+    outside_filters: bool
+
+
+@dataclass(frozen=True)
+class EventPart:
+    """The selected event and the passage that reports it."""
+
+    event: pd.Series
+    passage: pd.Series
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    passage: pd.Series
+    spans: tuple[tuple[int, int], ...]
+    features: tuple[tuple[str, str], ...]  # (id, name) of the features the passage mentions
+
+
+@dataclass(frozen=True)
+class SearchPart:
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]  # the first SEARCH_LIMIT
+
+
+@dataclass(frozen=True)
+class MainScreen:
+    state: ViewState
+    palette: Palette
+    in_view: InView
+    map: MapPart
+    selection: Selection | None
+    event: EventPart | None
+    search: SearchPart | None
+    highlight: frozenset[str]  # event ids the timeline emphasises
+    timeline_spec: dict | None  # the in-view timeline with the highlight applied
+
+
+def event_part(atlas: Atlas, event_id: str | None) -> EventPart | None:
+    if not event_id or event_id not in atlas.events_by_id.index:
+        return None
+    ev = atlas.events_by_id.loc[event_id]
+    return EventPart(ev, atlas.passages_by_id.loc[ev["passage_id"]])
+
+
+def search_part(atlas: Atlas, query: str, limit: int = SEARCH_LIMIT) -> SearchPart | None:
+    if not query:
+        return None
+    hits = atlas.search_index.search(query)
+    out = []
+    for hit in hits[:limit]:
+        mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
+        out.append(
+            SearchHit(
+                passage=atlas.passages_by_id.loc[hit.key],
+                spans=hit.spans,
+                features=tuple((f, atlas.props[f].name) for f in dict.fromkeys(mentioned)),
+            )
+        )
+    return SearchPart(query=query, total=len(hits), hits=tuple(out))
+
+
+def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> MainScreen:
+    """Everything the map page draws for ``state``. ``shown``: :func:`in_view` of the same
+    filters, when the caller has it cached.
+
+    Examples
+    --------
+    >>> screen = main_screen(atlas, ViewState(countries=("KG",), selected="cku_railway"))
+    ... # doctest: +SKIP
+    >>> screen.selection.card.name, screen.map.zoom  # doctest: +SKIP
+    ('China–Kyrgyzstan–Uzbekistan railway', 6)
+    """
+    pal = palette(atlas)
+    shown = shown or in_view(atlas, state, pal)
+    view = shown.view
+    selected = state.selected if state.selected in atlas.props else None
+    features = with_selected(view.features, atlas.features, selected)
+    selection = None
+    highlight: set[str] = set()
+    if selected:
+        own = events_of(atlas, selected)
+        highlight |= set(own["id"])
+        selection = Selection(
+            card=feature_card(atlas, selected),
+            passages=passages_mentioning(atlas, selected, state.sources),
+            events=own,
+            outside_filters=selected not in view.features.index,
+        )
+    event = event_part(atlas, state.event)
+    if event is not None:
+        highlight.add(state.event)
+    timeline = shown.timeline
+    return MainScreen(
+        state=state,
+        palette=pal,
+        in_view=shown,
+        map=map_of(features, selected, pal),
+        selection=selection,
+        event=event,
+        search=search_part(atlas, state.query),
+        highlight=frozenset(highlight),
+        timeline_spec=with_highlight(timeline.spec, highlight) if timeline else None,
+    )
+
+
+@dataclass(frozen=True)
+class ArticleScreen:
+    """What a tried text would bring to the atlas: its candidates, passages with every mention and
+    date marked, the mentions as rows, its events on a timeline and its features on a map."""
+
+    source_id: str
+    published: str | None
+    palette: Palette
+    candidates: Candidates
+    features: tuple[str, ...]  # ids of the features it mentions, in order of first mention
+    passages: list[MarkedPassage]
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+    timeline: Timeline | None
+    map: MapPart | None
+    review_json: str
+
+
+def article_screen(atlas: Atlas, text: str, published: str | None) -> ArticleScreen:
+    """The "Try an article" screen for ``text`` published on ``published`` (None: unknown, so
+    dates without a year are skipped). Raises ``ValueError`` for a malformed ``published``."""
+    sid = source_id(text)
+    found = candidates(text, sid, atlas.linker, published)
+    features = tuple(dict.fromkeys(m.feature for m in found.mentions))
+    pal = palette(atlas)
+    events = events_frame(found, atlas.props)
+    return ArticleScreen(
+        source_id=sid,
+        published=published,
+        palette=pal,
+        candidates=found,
+        features=features,
+        passages=marked_passages(text, found, atlas.props),
+        mentions=mention_rows(found, atlas.props),
+        events=events,
+        timeline=timeline_of(events, {sid: "this article"}, pal, windowed=False, height=180),
+        map=map_of(atlas.features.loc[list(features)], None, pal) if features else None,
+        review_json=review_json(found),
+    )

@@ -1,0 +1,84 @@
+"""The atlas and what is computed from it once, cached for every session of the server.
+
+Caching wraps pure functions of ``geo`` here and nowhere else. The atlas is read-only and shared:
+``st.cache_data`` would pickle and copy it (geometry, the linker's automaton, the search index) on
+every rerun, so it is cached as a resource and never mutated; so are the values built from it,
+keyed by the data version (and, for a view, by its filters).
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from geo.draw import outlines_geojson
+from geo.filter import vocabulary as _vocabulary
+from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
+from geo.screen import InView, in_view
+from geo.urlstate import ViewState, Vocabulary, filter_key
+
+
+def data_dir() -> str:
+    """The data folder: a test's ``_data_dir`` in the session, else the ``CORRIDOR_ATLAS_DATA``
+    environment variable (set by whoever starts the server; never from a request), else data/."""
+    return str(
+        st.session_state.get("_data_dir")
+        or os.environ.get("CORRIDOR_ATLAS_DATA")
+        or DEFAULT_DATA_DIR
+    )
+
+
+@st.cache_resource(show_spinner="Loading the atlas…")
+def _load(folder: str) -> Atlas:
+    return load_atlas(folder)
+
+
+def atlas_or_stop() -> Atlas:
+    """The loaded atlas, or an error page listing every data problem (never a traceback)."""
+    try:
+        return _load(data_dir())
+    except AtlasInvalid as e:
+        st.error(
+            f"The atlas cannot be shown: its data has {len(e.problems)} problem(s). "
+            "Fix them and run `python -m geo validate` to check."
+        )
+        st.dataframe(
+            [{"file": p.file, "id": p.id, "problem": p.message} for p in e.problems],
+            hide_index=True,
+            width="stretch",
+        )
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+@st.cache_resource(show_spinner=False)
+def _vocab(folder: str, version: str) -> Vocabulary:
+    return _vocabulary(_load(folder))
+
+
+def vocabulary(atlas: Atlas) -> Vocabulary:
+    """The values a link may name, with their labels (once per data version)."""
+    return _vocab(data_dir(), atlas.version)
+
+
+@st.cache_resource(show_spinner=False)
+def _outlines(folder: str, version: str) -> dict:
+    atlas = _load(folder)
+    return outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
+
+
+def outlines(atlas: Atlas) -> dict:
+    """The map's country outlines, simplified once per data version."""
+    return _outlines(data_dir(), atlas.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _in_view(folder: str, version: str, key: tuple, _state: ViewState) -> InView:
+    return in_view(_load(folder), _state)
+
+
+def shown(atlas: Atlas, state: ViewState) -> InView:
+    """:func:`geo.screen.in_view` of the view's filters, computed once per data version and
+    filters (the selection does not change it)."""
+    return _in_view(data_dir(), atlas.version, filter_key(state), state)
