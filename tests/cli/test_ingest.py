@@ -3,9 +3,12 @@ texts (none of them in data/), idempotence, and a folder ingest killed half-way.
 
 from __future__ import annotations
 
+import doctest
 import hashlib
+import importlib
 import json
 import os
+import pkgutil
 import signal
 import subprocess
 import sys
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import geo.ingest
 from geo.ingest import (
     candidates,
     inbox_paths,
@@ -567,3 +571,11 @@ def test_killed_folder_ingest_leaves_valid_data_and_resumes(data_copy, tmp_path)
 
     ready, incomplete = pending(data_copy)
     assert len(ready) == n and incomplete == []
+
+
+def test_docstring_examples():
+    names = ["geo.ingest"] + [
+        f"geo.ingest.{m.name}" for m in pkgutil.iter_modules(geo.ingest.__path__)
+    ]
+    for name in names:
+        assert doctest.testmod(importlib.import_module(name)).failed == 0, name

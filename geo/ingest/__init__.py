@@ -1,0 +1,97 @@
+"""Bring a new article to the atlas: its source id and metadata, its front matter, and the review
+candidates (mentions and dated events) a person accepts or rejects before anything joins the data.
+
+Ingesting never touches the curated files. :func:`ingest` writes three files into ``data/inbox/``:
+
+- ``<id>.txt`` — the text, verbatim (UTF-8);
+- ``<id>.json`` — its :class:`~geo.model.SourceMeta` (:func:`prepare_source`);
+- ``<id>.review.json`` — the candidates (:func:`candidates`), in the format of :func:`review_json`.
+
+:mod:`geo.review` then lists them and moves what a person accepts into ``data/sources/``,
+``data/events.json`` and ``data/links.json``. Every file is written with :func:`write_atomic`, so
+an interrupted ingest leaves whole files or none; re-ingesting the same text gives the same id and
+writes nothing new.
+
+The package: :mod:`~geo.ingest.files` (ids, atomic writes, inbox paths, reading a file),
+:mod:`~geo.ingest.front_matter` (the ``---`` header), :mod:`~geo.ingest.metadata` (the checked
+:class:`~geo.model.SourceMeta`), :mod:`~geo.ingest.propose` (the candidates and the review file)
+and, here, :func:`ingest`, which puts them together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.ingest.files import (
+    INBOX,
+    SOURCES,
+    dump_json,
+    inbox_paths,
+    read_article,
+    source_id,
+    write_atomic,
+)
+from geo.ingest.front_matter import parse_front_matter
+from geo.ingest.metadata import prepare_source
+from geo.ingest.propose import (
+    Candidates,
+    EventCandidate,
+    MentionCandidate,
+    candidates,
+    parse_review,
+    review_json,
+)
+from geo.link import Linker
+from geo.model import SourceMeta
+
+__all__ = [
+    "INBOX",
+    "SOURCES",
+    "Candidates",
+    "EventCandidate",
+    "MentionCandidate",
+    "candidates",
+    "dump_json",
+    "ingest",
+    "inbox_paths",
+    "parse_front_matter",
+    "parse_review",
+    "prepare_source",
+    "read_article",
+    "review_json",
+    "source_id",
+    "write_atomic",
+]
+
+
+def ingest(data_dir: str | Path, meta: SourceMeta, text: str, linker: Linker) -> str:
+    """Put a source and its review file into ``data_dir/inbox/``, unless it is already there or
+    already in the atlas.
+
+    Returns
+    -------
+    str
+        ``"new"`` when files were written, ``"pending"`` when the inbox already holds the item
+        (nothing is rewritten, so edits to its review file are kept) or ``"in_atlas"`` when
+        ``data_dir/sources/`` already holds the text.
+    """
+    data_dir = Path(data_dir)
+    if meta.id != source_id(text):
+        raise ValueError(f"metadata id {meta.id!r} is not the id of the text ({source_id(text)})")
+    sources = data_dir / SOURCES
+    if (sources / f"{meta.id}.txt").exists() and (sources / f"{meta.id}.json").exists():
+        return "in_atlas"
+    txt, meta_path, review = inbox_paths(data_dir, meta.id)
+    if txt.exists() and meta_path.exists() and review.exists():
+        return "pending"
+    txt.parent.mkdir(parents=True, exist_ok=True)
+    # Text first, review file last: an item is pending only once all three exist, and a rerun
+    # after an interruption completes it.
+    if not txt.exists():
+        write_atomic(txt, text)
+    if meta_path.exists():  # left by an interrupted ingest: its metadata stands
+        meta = SourceMeta.model_validate_json(meta_path.read_bytes())
+    else:
+        write_atomic(meta_path, dump_json(meta.model_dump(mode="json")))
+    write_atomic(review, review_json(candidates(text, meta.id, linker, meta.published)))
+    return "new"
