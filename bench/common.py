@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from devtools import DATA, ROOT
+from devtools.headless import DATA_DIR_KEY
 
 SYNTH_ROOT = Path(os.environ.get("CORRIDOR_ATLAS_BENCH_DATA", "/tmp/corridor-atlas-bench"))
 
@@ -163,7 +164,7 @@ def served_app(tmp: Path, app: str, folder: Path) -> tuple[Path, dict[str, str]]
     script = tmp / f"{app}_app.py"
     script.write_text(
         "import os\nimport runpy\n\nimport streamlit as st\n\n"
-        'st.session_state.setdefault("_data_dir", os.environ["CORRIDOR_ATLAS_DATA"])\n'
+        f'st.session_state.setdefault({DATA_DIR_KEY!r}, os.environ["CORRIDOR_ATLAS_DATA"])\n'
         f'runpy.run_path({str(scripts[app])!r}, run_name="__main__")\n'
     )
     return script, {"CORRIDOR_ATLAS_DATA": str(folder)}

@@ -18,12 +18,11 @@ map"), since they are sent whatever the view.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
-import io
 import json
 
 from bench.common import data_folders, footer, goal, header, print_table
+from devtools.headless import st_folium_args
 
 GOAL_RATIO = 1.5
 _OUTLINES: dict[int, dict] = {}
@@ -31,8 +30,6 @@ _OUTLINES: dict[int, dict] = {}
 
 def map_args(atlas, features, selected=None) -> dict[str, object]:
     """The ``st_folium`` component's arguments for the dashboard's map of ``features``."""
-    import streamlit_folium
-
     from geo.draw import build_map, outlines_geojson, project_colors
 
     # As the dashboard does (ui.data.outlines): the outlines simplified once per data version.
@@ -52,15 +49,7 @@ def map_args(atlas, features, selected=None) -> dict[str, object]:
         project_labels=names,
         outlines=_OUTLINES[id(atlas)],
     )
-    captured: dict[str, object] = {}
-    real = streamlit_folium._component_func
-    streamlit_folium._component_func = lambda **kw: captured.update(kw)
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            streamlit_folium.st_folium(fmap, key="map", height=560, use_container_width=True)
-    finally:
-        streamlit_folium._component_func = real
-    return captured
+    return st_folium_args(fmap, key="map", height=560, use_container_width=True)
 
 
 def sent_bytes(args: dict[str, object]) -> bytes:

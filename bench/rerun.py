@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from bench.common import ROOT, data_folders, footer, goal, header, median_ms, print_table
+from devtools.headless import app_test
 
 DASHBOARD = ROOT / "dashboard.py"
 NAIVE = ROOT / "bench" / "naive_dashboard.py"
@@ -36,14 +37,6 @@ COUNTRIES = (["KZ"], ["KG"])
 ROUTES = {"real": ("cku_railway", "tianjin_freight")}
 SYNTHETIC_ROUTES = ("syn_route_0050", "syn_route_0051")
 GOAL_MS, GOAL_SPEEDUP = 100.0, 5.0
-
-
-def _apptest(script: Path, folder: Path, timeout: float):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(script), default_timeout=timeout)
-    at.session_state["_data_dir"] = str(folder)
-    return at
 
 
 def _run(at, cpu: list[float] | None = None) -> float:
@@ -73,7 +66,7 @@ def floor_ms(reps: int) -> float:
 def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, object]:
     """Cold run, then the filter and the selection series, on one AppTest session."""
     routes = ROUTES.get(label, SYNTHETIC_ROUTES)
-    at = _apptest(script, folder, timeout=900)
+    at = app_test(script, folder, timeout=900)
     cold = _run(at)
 
     filt_cpu: list[float] = []

@@ -6,6 +6,8 @@
 - :mod:`devtools.serve`: ``streamlit run`` on a free loopback port, healthy before it is used.
 - :mod:`devtools.browser`: Debian's Chromium with the network closed, and the few things every
   browser run looks for on the page (the app, the map's frame, a route to click).
+- :mod:`devtools.headless`: the app without a browser — a page under AppTest on a chosen data
+  folder, and what ``st_folium`` would send for a map.
 """
 
 from pathlib import Path

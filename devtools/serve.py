@@ -110,4 +110,3 @@ class StreamlitServer:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
         return float("nan")
-

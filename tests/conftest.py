@@ -1,19 +1,36 @@
-"""Shared fixtures: the real atlas (loaded once) and a running app for the browser tests."""
+"""What the tests share: the paths, the real atlas (loaded once), a private copy of data/, the
+command line, a page under AppTest, folder hashes, and a running app in Chromium.
+
+Markers: a test that runs a page under AppTest (:func:`run_app`) is marked ``apptest``; a test
+that drives Chromium (the ``page`` fixture) is marked ``browser``. Both are checked when the
+test runs, so ``-m "not browser"`` and ``-m "not apptest"`` leave out exactly those tests.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from devtools import DATA, ROOT
 from devtools.browser import chromium_missing, launch_chromium, offline_context
+from devtools.headless import app_test
 from devtools.serve import StreamlitServer
 
 TESTS = ROOT / "tests"
 ARTIFACTS = TESTS / "artifacts"
+DASHBOARD = ROOT / "dashboard.py"
+PAGES = [DASHBOARD, *sorted((ROOT / "pages").glob("*.py"))]
+GEO = [sys.executable, "-m", "geo"]  # the command line, as a curator runs it
+
+
+# ------------------------------------------------------------------------------------ the data
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +40,64 @@ def atlas():
     return load_atlas(DATA)
 
 
+def copy_data(dest: Path) -> Path:
+    """A copy of data/ at ``dest / "data"``; returns it."""
+    copy = dest / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
 @pytest.fixture()
 def data_copy(tmp_path):
     """A private copy of data/ that a test may break."""
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path)
+
+
+def folder_hashes(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (its path relative to ``folder``) with the SHA-256 of its
+    bytes: compare two calls to show that nothing was written."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# ------------------------------------------------------------------------------ the command line
+
+
+def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    """``python -m geo ARGS`` in the repository, its output captured as text."""
+    return subprocess.run([*GEO, *args], cwd=ROOT, capture_output=True, text=True, **kwargs)
+
+
+# ------------------------------------------------------------------------------- AppTest pages
+
+_current: dict[str, pytest.Item] = {}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current["test"] = item
+
+
+def run_app(page: Path = DASHBOARD, data_dir: Path | None = None, **params):
+    """Run ``page`` under AppTest with the link's query ``params``, on ``data_dir`` (data/ when
+    None); returns the ``AppTest`` after its first run."""
+    test = _current.get("test")
+    if test is not None and test.get_closest_marker("apptest") is None:
+        pytest.fail(f"{test.nodeid} runs a page under AppTest: mark it @pytest.mark.apptest")
+    at = app_test(page, data_dir)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def page_html(at) -> str:
+    """Everything the page put in ``st.html`` elements, one element a line."""
+    return "\n".join(h.value for h in at.get("html"))
+
+
+# ------------------------------------------------------------------------------------ Chromium
 
 
 def require_browser() -> None:
@@ -68,8 +137,10 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser, app_server):
+def page(request, browser, app_server):
     """A fresh browser page whose every non-loopback request is blocked (offline, no CDN)."""
+    if request.node.get_closest_marker("browser") is None:
+        pytest.fail(f"{request.node.nodeid} drives Chromium: mark it @pytest.mark.browser")
     blocked: list[str] = []
     ctx = offline_context(browser, blocked=blocked)
     pg = ctx.new_page()
@@ -79,3 +150,9 @@ def page(browser, app_server):
     pg.dialogs = dialogs  # type: ignore[attr-defined]
     yield pg
     ctx.close()
+
+
+def screenshot(page, name: str) -> None:
+    """The whole page as tests/artifacts/<name>.png, to look at after a run."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

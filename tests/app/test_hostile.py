@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,7 @@ import pytest
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import load_atlas
 from geo.validate import validate
-from tests.conftest import ROOT
-
-DATA = ROOT / "data"
-PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+from tests.conftest import DASHBOARD, DATA, PAGES, ROOT, copy_data, page_html, run_app
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -48,8 +44,7 @@ SEARCH_WORD = "hostile"  # only in the hostile source's first passage, which men
 
 def hostile_copy(dest: Path) -> Path:
     """A valid copy of data/ at ``dest / "data"`` carrying the hostile source, event and names."""
-    data = dest / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(dest)
     (data / "sources" / f"{HOSTILE_ID}.txt").write_bytes(HOSTILE_TEXT.encode("utf-8"))
     meta = {
         "id": HOSTILE_ID,
@@ -132,16 +127,12 @@ def markdown_values(at) -> list[str]:
     return out
 
 
-def html_values(at) -> list[str]:
-    return [h.value for h in at.get("html")]
-
-
 def assert_nothing_interpreted(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
     for value in markdown_values(at):
         bad = [p.pattern for p in MARKDOWN_FORBIDDEN if p.search(value)]
         assert not bad, f"Markdown element shows {bad} unescaped: {value[:300]!r}"
-    for value in html_values(at):
+    for value in (h.value for h in at.get("html")):
         bad = [p.pattern for p in HTML_FORBIDDEN if p.search(value)]
         assert not bad, f"HTML element has {bad}: {value[:300]!r}"
 
@@ -149,20 +140,6 @@ def assert_nothing_interpreted(at) -> None:
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory) -> Path:
     return hostile_copy(tmp_path_factory.mktemp("hostile"))
-
-
-def _run(page: Path, data: Path, **params):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(page), default_timeout=60)
-    at.session_state["_data_dir"] = str(data)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
-
-
-def _all_html(at) -> str:
-    return "\n".join(html_values(at))
 
 
 # --- geo level ---------------------------------------------------------------------------------
@@ -226,9 +203,9 @@ def test_markdown_literal_escapes_every_markdown_special(text):
 
 @pytest.mark.apptest
 def test_dashboard_with_the_hostile_feature_selected(hostile_data):
-    at = _run(ROOT / "dashboard.py", hostile_data, sel="horgos")
+    at = run_app(DASHBOARD, hostile_data, sel="horgos")
     assert_nothing_interpreted(at)
-    html = _all_html(at)
+    html = page_html(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the passage, as text
     assert safe_text(HOSTILE_NAME) in html  # the card
     assert "⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧" in html
@@ -237,26 +214,26 @@ def test_dashboard_with_the_hostile_feature_selected(hostile_data):
 
 @pytest.mark.apptest
 def test_dashboard_shows_the_hostile_event_as_text(hostile_data):
-    at = _run(ROOT / "dashboard.py", hostile_data, sel="horgos", event="hostile_event")
+    at = run_app(DASHBOARD, hostile_data, sel="horgos", event="hostile_event")
     assert_nothing_interpreted(at)
     assert any(b.label == markdown_literal(HOSTILE_EVENT_TITLE) for b in at.button)
-    assert safe_text(HOSTILE_EVENT_TITLE) in _all_html(at)
+    assert safe_text(HOSTILE_EVENT_TITLE) in page_html(at)
 
 
 @pytest.mark.apptest
 def test_search_for_a_word_of_the_hostile_passage(hostile_data):
-    at = _run(ROOT / "dashboard.py", hostile_data, q=SEARCH_WORD)
+    at = run_app(DASHBOARD, hostile_data, q=SEARCH_WORD)
     assert_nothing_interpreted(at)
     assert any("1 passage(s) match the search" in m.value for m in at.markdown)
-    assert f'<mark class="hit">{SEARCH_WORD}</mark>' in _all_html(at)
+    assert f'<mark class="hit">{SEARCH_WORD}</mark>' in page_html(at)
     assert any(b.label == f"Show {markdown_literal(HOSTILE_NAME)}" for b in at.button)
 
 
 @pytest.mark.apptest
 def test_sources_page_shows_the_hostile_source_as_text(hostile_data):
-    at = _run(ROOT / "pages" / "1_Sources.py", hostile_data, src=HOSTILE_ID)
+    at = run_app(ROOT / "pages" / "1_Sources.py", hostile_data, src=HOSTILE_ID)
     assert_nothing_interpreted(at)
-    html = _all_html(at)
+    html = page_html(at)
     assert safe_text(HOSTILE_PUBLISHER) in html
     assert "original</a>" not in html.split(safe_text(HOSTILE_PUBLISHER))[1][:200]
     assert 'href="./?sel=horgos"' in html  # the mention inside the hostile passage is linked
@@ -266,13 +243,13 @@ def test_sources_page_shows_the_hostile_source_as_text(hostile_data):
 @pytest.mark.apptest
 @pytest.mark.parametrize("page", PAGES[2:], ids=[p.stem for p in PAGES[2:]])
 def test_the_other_pages_with_the_hostile_copy(hostile_data, page):
-    at = _run(page, hostile_data)
+    at = run_app(page, hostile_data)
     assert_nothing_interpreted(at)
 
 
 @pytest.mark.apptest
 def test_data_page_offers_no_javascript_link(hostile_data):
-    at = _run(ROOT / "pages" / "2_Data.py", hostile_data)
+    at = run_app(ROOT / "pages" / "2_Data.py", hostile_data)
     table = at.dataframe[0].value
     links = [u for u in table["source"] if isinstance(u, str)]
     assert not [u for u in links if not u.lower().startswith(("http://", "https://"))], links
@@ -307,7 +284,7 @@ URL_CASES = [
 @pytest.mark.apptest
 @pytest.mark.parametrize(("label", "params", "notice"), URL_CASES, ids=[c[0] for c in URL_CASES])
 def test_bad_link_parameters_are_ignored_with_a_notice(label, params, notice):
-    at = _run(ROOT / "dashboard.py", DATA, **params)
+    at = run_app(DASHBOARD, DATA, **params)
     assert_nothing_interpreted(at)
     assert at.title[0].value == "Corridor Atlas"  # the page still works
     notices = " ".join(w.value for w in at.warning)
@@ -324,7 +301,7 @@ def _unescape(markdown: str) -> str:
     "src", ["0000000000000000", SCRIPT, "x" * 5000, f"{RTL}{MD_LINK}"], ids=range(4)
 )
 def test_sources_page_ignores_an_unknown_source(src):
-    at = _run(ROOT / "pages" / "1_Sources.py", DATA, src=src)
+    at = run_app(ROOT / "pages" / "1_Sources.py", DATA, src=src)
     assert_nothing_interpreted(at)
     notices = _unescape(" ".join(w.value for w in at.warning))
     expected = "Ignored an oversized value for 'src'." if len(src) > 500 else "not in the atlas"
@@ -335,7 +312,7 @@ def test_sources_page_ignores_an_unknown_source(src):
 @pytest.mark.apptest
 @pytest.mark.parametrize("page", PAGES[1:], ids=[p.stem for p in PAGES[1:]])
 def test_other_pages_survive_hostile_parameters(page):
-    at = _run(page, DATA, sel=SCRIPT, q=SCRIPT, country=SCRIPT, src=IMG, v="x" * 5000)
+    at = run_app(page, DATA, sel=SCRIPT, q=SCRIPT, country=SCRIPT, src=IMG, v="x" * 5000)
     assert_nothing_interpreted(at)
 
 
@@ -349,9 +326,6 @@ def test_other_pages_survive_hostile_parameters(page):
     ids=["article", "front matter"],
 )
 def test_a_hostile_article_pasted_into_try_an_article(text):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "pages" / "4_Try_an_article.py"), default_timeout=60)
-    at.run()
+    at = run_app(ROOT / "pages" / "4_Try_an_article.py")
     at.text_area(key="try_text").input(text).run()
     assert_nothing_interpreted(at)

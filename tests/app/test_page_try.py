@@ -2,12 +2,10 @@
 its events, a map and a review file to download, all escaped and nothing written."""
 
 import datetime as dt
-import hashlib
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT, folder_hashes, page_html, run_app
 
 PAGE = ROOT / "pages" / "4_Try_an_article.py"
 pytestmark = pytest.mark.apptest
@@ -19,34 +17,18 @@ TEXT = (
 )
 
 
-def _html(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.get("html"))
-
-
-def _data_hashes() -> dict[str, str]:
-    return {
-        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted((ROOT / "data").rglob("*"))
-        if p.is_file()
-    }
-
-
-def _page() -> AppTest:
-    return AppTest.from_file(str(PAGE), default_timeout=60).run()
-
-
 def test_empty_page_asks_for_a_text():
-    at = _page()
+    at = run_app(PAGE)
     assert not at.exception, [e.value for e in at.exception]
     assert any("Paste a text" in i.value for i in at.info)
 
 
 def test_pasted_text_shows_mentions_with_reasons_escaped():
-    before = _data_hashes()
-    at = _page()
+    before = folder_hashes(DATA)
+    at = run_app(PAGE)
     at.text_area(key="try_text").set_value(TEXT).run()
     assert not at.exception, [e.value for e in at.exception]
-    html = _html(at)
+    html = page_html(at)
     assert '<mark class="mention"' in html and ">Khorgos</mark>" in html
     assert ">中间走廊</mark>" in html and ">Средний коридор</mark>" in html
     assert "&lt;script&gt;" in html and "<script>" not in html and "<b>bold" not in html
@@ -56,11 +38,11 @@ def test_pasted_text_shows_mentions_with_reasons_escaped():
     assert rows.set_index("text").loc["TITR", "why"].startswith("alias “TITR”")
     assert next(m.value for m in at.metric if m.label == "Mentions") == str(len(rows))
     assert len(at.get("download_button")) == 1
-    assert _data_hashes() == before  # nothing written on the server
+    assert folder_hashes(DATA) == before  # nothing written on the server
 
 
 def test_published_date_gives_a_timeline_and_a_map():
-    at = _page()
+    at = run_app(PAGE)
     at.text_area(key="try_text").set_value(TEXT)
     at.date_input[0].set_value(dt.date(2025, 1, 10)).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -69,11 +51,11 @@ def test_published_date_gives_a_timeline_and_a_map():
     assert len(at.get("component_instance")) == 1  # the folium map
     events = at.dataframe[1].value
     assert list(events["date"]) == ["2024-12-30"]
-    assert '<mark class="hit"' in _html(at)
+    assert '<mark class="hit"' in page_html(at)
 
 
 def test_front_matter_is_read_and_a_bad_one_reported():
-    at = _page()
+    at = run_app(PAGE)
     at.text_area(key="try_text").set_value("---\npublished: 2025-01-10\n---\n" + TEXT).run()
     assert next(m.value for m in at.metric if m.label == "Dated events") == "1"
     at.text_area(key="try_text").set_value("---\ntitel: x\n---\nKhorgos").run()
@@ -84,7 +66,7 @@ def test_front_matter_is_read_and_a_bad_one_reported():
 def test_review_file_is_offered_under_the_source_id():
     from geo.ingest import source_id
 
-    at = _page()
+    at = run_app(PAGE)
     at.text_area(key="try_text").set_value(TEXT).run()
     assert [b.label for b in at.get("download_button")] == ["Download the review file"]
     assert any(source_id(TEXT) in c.value for c in at.caption)

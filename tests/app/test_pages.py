@@ -3,17 +3,9 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import PAGES, ROOT, page_html, run_app
 
-PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
 pytestmark = pytest.mark.apptest
-
-
-def _app(path=ROOT / "dashboard.py", **params) -> AppTest:
-    at = AppTest.from_file(str(path), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def _param(at: AppTest, key: str) -> str | None:
@@ -21,74 +13,70 @@ def _param(at: AppTest, key: str) -> str | None:
     return ",".join(value) if isinstance(value, list) else value
 
 
-def _html(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.get("html"))
-
-
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
 def test_every_page_runs(path):
-    at = _app(path)
+    at = run_app(path)
     assert not at.exception, [e.value for e in at.exception]
 
 
 def test_overview_when_nothing_is_selected():
-    at = _app()
+    at = run_app()
     labels = {m.label for m in at.metric}
     assert {"Routes", "Sites", "Passages", "Events"} <= labels
     assert any("Latest events" in m.value for m in at.markdown)
 
 
 def test_filter_goes_to_the_url_and_comes_back():
-    at = _app()
+    at = run_app()
     at.multiselect(key="w_country").set_value(["KG"]).run()
     assert _param(at, "country") == "KG"
     routes = next(m for m in at.metric if m.label == "Routes").value
     assert routes == "1"  # only the CKU railway crosses Kyrgyzstan
 
-    again = _app(country="KG")
+    again = run_app(country="KG")
     assert again.multiselect(key="w_country").value == ["KG"]
     assert next(m for m in again.metric if m.label == "Routes").value == "1"
 
 
 def test_selection_from_the_url_shows_passages_with_the_mention_highlighted():
-    at = _app(sel="cku_railway")
+    at = run_app(sel="cku_railway")
     assert not at.exception
     assert any(
         s.value == "China–Kyrgyzstan–Uzbekistan railway" or "Kyrgyzstan" in s.value
         for s in at.subheader
     )
     assert any("passage(s) mention it" in m.value for m in at.markdown)
-    html = _html(at)
+    html = page_html(at)
     assert '<mark class="mention">China-Kyrgyzstan-Uzbekistan Railway</mark>' in html
     assert "Observer Network" in html
 
 
 def test_clear_all_resets_filters_and_url():
-    at = _app(country="KG", sel="horgos")
+    at = run_app(country="KG", sel="horgos")
     at.button[[b.label for b in at.button].index("Clear all")].click().run()
     assert at.multiselect(key="w_country").value == []
     assert "country" not in at.query_params and "sel" not in at.query_params
 
 
 def test_event_button_selects_its_feature_and_shows_evidence():
-    at = _app(sel="cku_railway")
+    at = run_app(sel="cku_railway")
     button = next(b for b in at.button if "Groundbreaking" in b.label)
     button.click().run()
     assert _param(at, "event") == "cku_groundbreaking"
-    assert "On December 27" in _html(at)
+    assert "On December 27" in page_html(at)
 
 
 def test_search_finds_passages_and_offers_their_features():
-    at = _app(q="tunnels")
+    at = run_app(q="tunnels")
     assert any("passage(s) match the search" in m.value for m in at.markdown)
-    assert '<mark class="hit">tunnels</mark>' in _html(at)
+    assert '<mark class="hit">tunnels</mark>' in page_html(at)
     show = next(b for b in at.button if b.label.startswith("Show") and "Koshtobe" in b.label)
     show.click().run()
     assert _param(at, "sel") == "koshtobe_tunnel"
 
 
 def test_bad_url_values_are_ignored_with_a_notice():
-    at = _app(country="ZZ", sel="<script>alert(1)</script>", bogus="1")
+    at = run_app(country="ZZ", sel="<script>alert(1)</script>", bogus="1")
     assert not at.exception
     notices = " ".join(w.value for w in at.warning)
     assert "Ignored country" in notices and "no such feature" in notices
@@ -96,21 +84,21 @@ def test_bad_url_values_are_ignored_with_a_notice():
 
 
 def test_sources_page_links_mentions_to_the_map():
-    at = _app(ROOT / "pages" / "1_Sources.py", src="f2840b807d95501f")
-    html = _html(at)
+    at = run_app(ROOT / "pages" / "1_Sources.py", src="f2840b807d95501f")
+    html = page_html(at)
     assert 'href="./?sel=cku_railway"' in html
     assert '<mark class="mention">Koshtobe</mark>' in html
 
 
 def test_data_page_filters_the_table_and_offers_downloads():
-    at = _app(ROOT / "pages" / "2_Data.py", country="KG")
+    at = run_app(ROOT / "pages" / "2_Data.py", country="KG")
     table = at.dataframe[0].value
     assert "cku_railway" in set(table["id"]) and "middle_corridor" not in set(table["id"])
     assert len(at.get("download_button")) == 2
 
 
 def test_about_page_cites_the_view_in_its_link_on_a_fresh_session():
-    at = _app(ROOT / "pages" / "3_About.py", country="KG", sel="cku_railway")
+    at = run_app(ROOT / "pages" / "3_About.py", country="KG", sel="cku_railway")
     (text,) = [c.value for c in at.code]
     assert "/?country=KG&sel=cku_railway&v=" in text
     assert f"(data version {_param(at, 'v')})" in text
@@ -126,7 +114,7 @@ def _switch(at: AppTest, page: str) -> AppTest:
 
 
 def test_switching_pages_in_any_order_keeps_the_view():
-    at = _app(**ROUND_TRIP)
+    at = run_app(**ROUND_TRIP)
     for page in ("pages/3_About.py", "pages/1_Sources.py", "pages/2_Data.py", "dashboard.py"):
         _switch(at, page)
         assert not at.exception, (page, [e.value for e in at.exception])
@@ -140,7 +128,7 @@ def test_switching_pages_in_any_order_keeps_the_view():
 
 
 def test_a_page_reached_by_switching_shows_the_filtered_view():
-    at = _app(country="KG")
+    at = run_app(country="KG")
     _switch(at, "pages/2_Data.py")
     ids = set(at.dataframe[0].value["id"])
     assert "cku_railway" in ids and "middle_corridor" not in ids
@@ -149,7 +137,7 @@ def test_a_page_reached_by_switching_shows_the_filtered_view():
 
 
 def test_no_date_filter_unless_chosen():
-    at = _app()
+    at = run_app()
     _switch(at, "pages/3_About.py")
     _switch(at, "dashboard.py")
     assert at.date_input(key="w_from").value is None and at.date_input(key="w_to").value is None

@@ -20,7 +20,7 @@ from devtools.browser import (
     route_point,
     wait_for_map,
 )
-from tests.conftest import ARTIFACTS
+from tests.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +28,6 @@ pytestmark = pytest.mark.browser
 def _open(page, url):
     open_app(page, url)
     return wait_for_map(page)
-
-
-def _shot(page, name):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_map_draws_routes_and_sites_offline(page, app_server):
@@ -43,7 +38,7 @@ def test_map_draws_routes_and_sites_offline(page, app_server):
     assert routes.count() >= 3
     assert frame.locator(".atlas-site:visible").count() >= 10
     assert page.locator("text=Timeline").first.is_visible()
-    _shot(page, "dashboard")
+    screenshot(page, "dashboard")
     assert not page.dialogs
 
 
@@ -64,7 +59,7 @@ def test_click_on_a_route_shows_its_passages_beside_the_map(page, app_server):
         f"() => document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=TIMEOUT_MS
     )
     wait_for_map(page)
-    _shot(page, "dashboard-selected")
+    screenshot(page, "dashboard-selected")
     assert not page.dialogs
 
 
@@ -87,7 +82,7 @@ def test_a_shared_url_restores_the_filtered_view(browser, page, app_server):
     routes_metric = fresh.locator("[data-testid='stMetric']", has_text="Routes")
     assert routes_metric.locator("[data-testid='stMetricValue']").inner_text() == "1"
     assert "country=KG" in fresh.url
-    _shot(fresh, "dashboard-shared-kg")
+    screenshot(fresh, "dashboard-shared-kg")
     ctx.close()
 
 
@@ -97,7 +92,7 @@ def test_other_pages_render(page, app_server, path):
     page.wait_for_selector(f"{APP_VIEW} h1", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
     assert not page.locator("[data-testid='stException']").count()
-    _shot(page, path.lower())
+    screenshot(page, path.lower())
 
 
 def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
@@ -114,5 +109,5 @@ def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
     assert page.locator(".ca-passage", has_text="On December 27").first.is_visible()
     # The map moves to the event's feature (without being loaded again).
     map_frame(page).wait_for_function(f"() => {LEAFLET_MAP_JS}.getZoom() >= 5", timeout=TIMEOUT_MS)
-    _shot(page, "dashboard-event")
+    screenshot(page, "dashboard-event")
     assert not page.dialogs

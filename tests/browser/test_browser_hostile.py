@@ -23,7 +23,7 @@ from tests.app.test_hostile import (
     SEARCH_WORD,
     hostile_copy,
 )
-from tests.conftest import ARTIFACTS, require_browser, served
+from tests.conftest import require_browser, screenshot, served
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def test_dashboard_with_the_hostile_feature_selected(page, app_server):
     assert HOSTILE_NAME in tooltip.inner_text()
     assert tooltip.locator("img").count() == 0
     _assert_nothing_ran(page)
-    page.screenshot(path=str(ARTIFACTS / "hostile-dashboard.png"), full_page=True)
+    screenshot(page, "hostile-dashboard")
 
 
 def test_sources_page_shows_the_hostile_source_as_text(page, app_server):

@@ -3,15 +3,13 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
 from geo.cli import main
-from tests.conftest import ROOT
+from tests.conftest import DATA, run_cli
 
-SEED_1 = ROOT / "data" / "sources" / "f2840b807d95501f.txt"
+SEED_1 = DATA / "sources" / "f2840b807d95501f.txt"
 
 
 def _run(capsys, *argv):
@@ -67,12 +65,7 @@ def test_events_json_contract(capsys):
 def test_link_reports_unreadable_input(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\xfa")
-    r = subprocess.run(
-        [sys.executable, "-m", "geo", "link", str(bad), "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    r = run_cli("link", str(bad), "--json")
     assert r.returncode != 0 and "is not UTF-8" in r.stderr
 
 

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
@@ -33,9 +32,8 @@ from geo.ingest import (
 )
 from geo.load import data_version
 from geo.validate import validate
-from tests.conftest import ROOT
+from tests.conftest import DATA, GEO, ROOT, folder_hashes, run_cli
 
-DATA = ROOT / "data"
 META = {
     "title": "T",
     "publisher": "Caspian Freight Review",
@@ -47,15 +45,6 @@ META = {
 def _found(atlas, text, published=None):
     c = candidates(text, source_id(text), atlas.linker, published)
     return c, [(m.feature, m.span.quote) for m in c.mentions]
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with the SHA-256 of its bytes."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 # ----------------------------------------------------------------------------- ids, metadata
@@ -427,7 +416,7 @@ ARTICLE = (
 
 
 def test_ingest_writes_only_the_inbox_and_is_idempotent(atlas, data_copy):
-    curated = _tree(data_copy)
+    curated = folder_hashes(data_copy)
     version = data_version(data_copy)
     meta, text = prepare_source(ARTICLE, **META)
     assert ingest(data_copy, meta, text, atlas.linker) == "new"
@@ -444,7 +433,7 @@ def test_ingest_writes_only_the_inbox_and_is_idempotent(atlas, data_copy):
     assert {p: p.read_bytes() for p in written} == written
     assert len(list((data_copy / "inbox").iterdir())) == 3
 
-    after = _tree(data_copy)
+    after = folder_hashes(data_copy)
     assert {k: v for k, v in after.items() if not k.startswith("inbox/")} == curated
     assert data_version(data_copy) == version
     assert [str(p) for p in validate(data_copy)] == []
@@ -477,12 +466,6 @@ def test_validate_ignores_the_inbox(data_copy):
 # ---------------------------------------------------------------------------- command line
 
 
-def _geo(*args, **kw):
-    return subprocess.run(
-        [sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True, **kw
-    )
-
-
 def test_cli_folder_ingest_uses_front_matter_and_flags(data_copy, tmp_path):
     folder = tmp_path / "articles"
     (folder / "sub").mkdir(parents=True)
@@ -497,7 +480,7 @@ def test_cli_folder_ingest_uses_front_matter_and_flags(data_copy, tmp_path):
     (folder / "sub" / "copy.txt").write_text((folder / "a.md").read_text(encoding="utf-8"))
     (folder / "no_title.txt").write_text("Khorgos.\n")
     (folder / "notes.csv").write_text("not an article")
-    r = _geo(
+    r = run_cli(
         "ingest", str(folder), "--publisher", "Wire", "--published", "2024-12-31",
         "--lang", "en", "--data-dir", str(data_copy),
     )  # fmt: skip
@@ -513,14 +496,14 @@ def test_cli_folder_ingest_uses_front_matter_and_flags(data_copy, tmp_path):
     assert metas["Хоргос"]["language"] == "ru" and metas["Хоргос"]["publisher"] == "Wire"
     review = json.loads((data_copy / "inbox" / f"{metas['Хоргос']['id']}.review.json").read_text())
     assert [e["event"]["date"] for e in review["events"]] == ["2024-12-30"]
-    assert _geo("validate", str(data_copy)).returncode == 0
+    assert run_cli("validate", str(data_copy)).returncode == 0
 
 
 def test_cli_ingest_refuses_invalid_data(data_copy, tmp_path):
     (data_copy / "events.json").write_text("[")
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE)
-    r = _geo("ingest", str(f), "--title", "T", "--publisher", "P", "--published", "2025",
+    r = run_cli("ingest", str(f), "--title", "T", "--publisher", "P", "--published", "2025",
              "--lang", "en", "--data-dir", str(data_copy))  # fmt: skip
     assert r.returncode == 1 and "invalid JSON" in r.stderr
     assert not (data_copy / "inbox").exists()
@@ -536,11 +519,11 @@ def test_killed_folder_ingest_leaves_valid_data_and_resumes(data_copy, tmp_path)
             f"on Jan {i % 28 + 1}.\n" + "The TITR crosses the Caspian. " * 40,
             encoding="utf-8",
         )
-    curated = _tree(data_copy)
+    curated = folder_hashes(data_copy)
     args = ["ingest", str(folder), "--publisher", "Wire", "--published", "2025-01-10",
             "--lang", "en", "--data-dir", str(data_copy)]  # fmt: skip
     proc = subprocess.Popen(
-        [sys.executable, "-m", "geo", *args],
+        [*GEO, *args],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -557,14 +540,14 @@ def test_killed_folder_ingest_leaves_valid_data_and_resumes(data_copy, tmp_path)
     done = len(list(inbox.glob("*.review.json")))
     assert 0 < done < n
 
-    r = _geo("validate", str(data_copy))
+    r = run_cli("validate", str(data_copy))
     assert r.returncode == 0, r.stdout + r.stderr
-    after = _tree(data_copy)
+    after = folder_hashes(data_copy)
     assert {k: v for k, v in after.items() if not k.startswith("inbox/")} == curated
     for review in inbox.glob("*.review.json"):  # every finished file is whole
         json.loads(review.read_text(encoding="utf-8"))
 
-    r = _geo(*args, timeout=300)
+    r = run_cli(*args, timeout=300)
     assert r.returncode == 0, r.stderr
     assert f"{n - done} new" in r.stderr
     from geo.review import pending

@@ -5,11 +5,7 @@ and beside the map."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +13,7 @@ from geo import review as R
 from geo.filter import events_of, passages_mentioning
 from geo.ingest import inbox_paths, ingest, prepare_source
 from geo.load import load_atlas
-from tests.conftest import ROOT
+from tests.conftest import folder_hashes, run_cli
 
 # Not in data/: a new article about the Middle Corridor, with a line break inside a name, an
 # abbreviation, a possessive, mixed languages and dates around a new year.
@@ -36,20 +32,6 @@ META = {
     "url": "https://example.org/caspian-ferries",
     "lang": "en",
 }
-
-
-def _geo(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True
-    )
-
-
-def _hashes(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture()
@@ -85,7 +67,7 @@ def test_pending_lists_ready_and_incomplete_items(item):
         R.find_item(data_dir, "zzz")
     with pytest.raises(R.ReviewError, match="names 2 inbox items"):
         R.find_item(data_dir, sid[:4])
-    r = _geo("review", "list", "--data-dir", str(data_dir))
+    r = run_cli("review", "list", "--data-dir", str(data_dir))
     assert f"{orphan}\tincomplete" in r.stdout and sid in r.stdout
 
 
@@ -103,7 +85,7 @@ def test_accept_everything(item):
     assert list(added) == sorted(added) and len(added) == len(result.events_added)
     assert json.loads((data_dir / "links.json").read_text()) == {"add": [], "suppress": []}
     assert not any(p.exists() for p in inbox_paths(data_dir, sid))
-    assert _geo("validate", str(data_dir)).returncode == 0
+    assert run_cli("validate", str(data_dir)).returncode == 0
 
 
 def test_accept_some_suppresses_the_rejected_mentions(item):
@@ -130,10 +112,10 @@ def test_accept_some_suppresses_the_rejected_mentions(item):
 
 def test_unknown_candidate_writes_nothing(item):
     data_dir, sid = item
-    before = _hashes(data_dir)
+    before = folder_hashes(data_dir)
     with pytest.raises(R.ReviewError, match="no candidate.*m999"):
         R.accept(data_dir, sid, ["m1", "m999"])
-    assert _hashes(data_dir) == before
+    assert folder_hashes(data_dir) == before
 
 
 def test_accept_that_would_not_validate_writes_nothing(item):
@@ -148,15 +130,15 @@ def test_accept_that_would_not_validate_writes_nothing(item):
         )
 
     _edit_review(data_dir, sid, break_it)
-    before = _hashes(data_dir)
+    before = folder_hashes(data_dir)
     with pytest.raises(R.ReviewError) as err:
         R.accept(data_dir, sid)
-    assert _hashes(data_dir) == before  # not even the source was moved
+    assert folder_hashes(data_dir) == before  # not even the source was moved
     text = str(err.value)
     assert "nothing was written" in text
     assert "data/events.json" in text and "feature 'atlantis' does not exist" in text
     assert "not in that passage" in text or "nowhere in that passage" in text
-    r = _geo("review", "accept", sid, "--data-dir", str(data_dir))
+    r = run_cli("review", "accept", sid, "--data-dir", str(data_dir))
     assert r.returncode == 1 and "atlantis" in r.stderr
 
 
@@ -185,7 +167,7 @@ def test_an_interrupted_accept_can_be_finished_without_duplicates(item, monkeypa
     monkeypatch.setattr(R, "reject", killed)
     with pytest.raises(KeyboardInterrupt):
         R.accept(data_dir, sid, ["m1", "m2", "e1"])
-    assert _geo("validate", str(data_dir)).returncode == 0  # every step left valid data
+    assert run_cli("validate", str(data_dir)).returncode == 0  # every step left valid data
     first = json.loads((data_dir / "events.json").read_text())
     links = json.loads((data_dir / "links.json").read_text())
     monkeypatch.undo()
@@ -200,11 +182,11 @@ def test_an_interrupted_accept_can_be_finished_without_duplicates(item, monkeypa
 
 def test_reject_removes_the_item(item):
     data_dir, sid = item
-    before = {k: v for k, v in _hashes(data_dir).items() if not k.startswith("inbox/")}
-    r = _geo("review", "reject", sid[:6], "--data-dir", str(data_dir))
+    before = {k: v for k, v in folder_hashes(data_dir).items() if not k.startswith("inbox/")}
+    r = run_cli("review", "reject", sid[:6], "--data-dir", str(data_dir))
     assert r.returncode == 0, r.stderr
     assert R.pending(data_dir) == ([], [])
-    assert _hashes(data_dir) == before
+    assert folder_hashes(data_dir) == before
 
 
 def test_a_changed_inbox_text_is_refused(item):
@@ -215,7 +197,7 @@ def test_a_changed_inbox_text_is_refused(item):
 
 
 def test_review_on_an_empty_inbox(data_copy):
-    r = _geo("review", "--data-dir", str(data_copy))
+    r = run_cli("review", "--data-dir", str(data_copy))
     assert r.returncode == 0 and "inbox is empty" in r.stderr
 
 
@@ -232,18 +214,18 @@ def test_new_middle_corridor_article_end_to_end(data_copy, tmp_path):
         "---\n" + ARTICLE,
         encoding="utf-8",
     )
-    r = _geo("ingest", str(article), "--lang", "en", "--data-dir", str(data_copy))
+    r = run_cli("ingest", str(article), "--lang", "en", "--data-dir", str(data_copy))
     assert r.returncode == 0, r.stderr
     sid, status, _ = r.stdout.strip().split("\t")
     assert status == "new"
 
-    r = _geo("review", "list", "--data-dir", str(data_copy))
+    r = run_cli("review", "list", "--data-dir", str(data_copy))
     assert sid in r.stdout and META["title"] in r.stdout
-    r = _geo("review", "show", sid[:8], "--data-dir", str(data_copy))
+    r = run_cli("review", "show", sid[:8], "--data-dir", str(data_copy))
     assert "middle_corridor" in r.stdout and "'TITR'" in r.stdout and "alias+context" in r.stdout
     assert "2024-12-30 (day)" in r.stdout
 
-    r = _geo("review", "accept", sid[:8], "--data-dir", str(data_copy))
+    r = run_cli("review", "accept", sid[:8], "--data-dir", str(data_copy))
     assert r.returncode == 0, r.stderr
     assert "source added" in r.stdout
 
@@ -260,7 +242,7 @@ def test_new_middle_corridor_article_end_to_end(data_copy, tmp_path):
     assert "middle_corridor" in atlas.features.index  # on the map
 
     # The same text again: already in the atlas, nothing new.
-    r = _geo("ingest", str(article), "--lang", "en", "--data-dir", str(data_copy))
+    r = run_cli("ingest", str(article), "--lang", "en", "--data-dir", str(data_copy))
     assert r.returncode == 0 and "in_atlas" in r.stdout
     assert R.pending(data_copy) == ([], [])
 

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +33,10 @@ import pytest
 
 from geo.load import AtlasInvalid, load_atlas
 from geo.validate import validate
-from tests.conftest import ROOT, TESTS
+from tests.conftest import DASHBOARD, DATA, PAGES, TESTS, copy_data, run_app, run_cli
 
-DATA = ROOT / "data"
 CORPUS = TESTS / "broken"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.json").is_file())
-PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
 
 
 def read_case(name: str) -> dict[str, Any]:
@@ -89,8 +85,7 @@ def _apply_edit(data: Path, edit: dict[str, Any]) -> None:
 
 def broken_copy(name: str, dest: Path) -> Path:
     """A copy of data/ at ``dest / "data"`` with case ``name`` applied; returns the copy."""
-    data = dest / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(dest)
     for edit in read_case(name).get("edits", []):
         _apply_edit(data, edit)
     files = CORPUS / name / "files"
@@ -144,13 +139,7 @@ CLI_CASES = [
 @pytest.mark.parametrize("name", CLI_CASES)
 def test_cli_prints_each_problem_and_exits_1(tmp_path, name):
     data = broken_copy(name, tmp_path)
-    run = subprocess.run(
-        [sys.executable, "-m", "geo", "validate", str(data)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    run = run_cli("validate", str(data), timeout=120)
     assert run.returncode == 1, run.stdout + run.stderr
     assert run.stdout.splitlines() == read_case(name)["expected"]
     assert "Traceback" not in run.stderr
@@ -164,14 +153,6 @@ APP_CASES = [
     "missing_boundaries",
     "deeply_nested_json",
 ]
-
-
-def _run_page(page: Path, data_dir: Path):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(page), default_timeout=60)
-    at.session_state["_data_dir"] = str(data_dir)
-    return at.run()
 
 
 def _assert_error_page(at, expected: list[str]) -> None:
@@ -190,7 +171,7 @@ def _assert_error_page(at, expected: list[str]) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
 def test_every_page_shows_the_problems(tmp_path, page, name):
     data = broken_copy(name, tmp_path)
-    _assert_error_page(_run_page(page, data), read_case(name)["expected"])
+    _assert_error_page(run_app(page, data), read_case(name)["expected"])
 
 
 @pytest.mark.apptest
@@ -198,7 +179,7 @@ def test_every_page_shows_the_problems(tmp_path, page, name):
 def test_every_page_says_the_data_folder_is_missing(tmp_path, page):
     missing = tmp_path / "no-data-here"
     _assert_error_page(
-        _run_page(page, missing), [f"{missing}: -: data folder is missing or not a folder"]
+        run_app(page, missing), [f"{missing}: -: data folder is missing or not a folder"]
     )
 
 
@@ -219,12 +200,11 @@ def _chmod_is_enforced(tmp_path: Path) -> bool:
 def test_an_unreadable_file_is_named(tmp_path):
     if not _chmod_is_enforced(tmp_path):
         pytest.skip("running as root: chmod 000 does not stop reading, so this cannot be tested")
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     (data / "events.json").chmod(0)
     try:
         expected = ["data/events.json: -: cannot be read: Permission denied"]
         assert report(data) == expected
-        _assert_error_page(_run_page(ROOT / "dashboard.py", data), expected)
+        _assert_error_page(run_app(DASHBOARD, data), expected)
     finally:
         (data / "events.json").chmod(0o644)

@@ -1,14 +1,12 @@
 """Validation fails, naming the file, the record and the problem, on broken copies of data/."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from geo.validate import SITE_TOLERANCE_KM, validate
 from geo.validate.checked import date_problem
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 
 def _edit_json(path, change):
@@ -204,18 +202,14 @@ def test_missing_data_folder(tmp_path):
 
 
 def test_cli_validate_exit_codes(data_copy):
-    ok = subprocess.run(
-        [sys.executable, "-m", "geo", "validate", str(data_copy)], capture_output=True, text=True
-    )
+    ok = run_cli("validate", str(data_copy))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "valid" in ok.stdout
     _edit_json(
         data_copy / "corridors.geojson",
         _set_geometry("horgos", {"type": "Point", "coordinates": [80.4, 144.2]}),
     )
-    bad = subprocess.run(
-        [sys.executable, "-m", "geo", "validate", str(data_copy)], capture_output=True, text=True
-    )
+    bad = run_cli("validate", str(data_copy))
     assert bad.returncode == 1
     assert "data/corridors.geojson: horgos: coordinates [80.4, 144.2]: latitude 144.2" in bad.stdout
 

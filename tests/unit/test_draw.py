@@ -3,10 +3,7 @@ is read back. Browser checks (the map really draws, a click selects) belong to t
 
 from __future__ import annotations
 
-import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import folium
@@ -15,6 +12,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point, box
 
+from devtools.headless import st_folium_args
 from geo.assets import (
     DEFAULT_BASE_URL,
     LOCAL_ASSETS,
@@ -32,7 +30,7 @@ from geo.draw import (
     site_icon,
     view_of,
 )
-from tests.conftest import ROOT
+from tests.conftest import folder_hashes
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
@@ -129,27 +127,6 @@ def layer(m: folium.Map, name: str) -> folium.GeoJson:
     return next(c for c in m._children.values() if getattr(c, "layer_name", None) == name)
 
 
-def st_folium_args(m: folium.Map) -> dict:
-    """What st_folium sends to its frontend (js_links, css_links, header, script, ...)."""
-    import streamlit_folium
-
-    sent = {}
-
-    def fake_component(**kwargs):
-        sent.update(kwargs)
-        return kwargs["default"]
-
-    original = streamlit_folium._component_func
-    streamlit_folium._component_func = fake_component
-    try:
-        streamlit_folium.st_folium(
-            m, returned_objects=["last_active_drawing", "last_object_clicked_tooltip"]
-        )
-    finally:
-        streamlit_folium._component_func = original
-    return sent
-
-
 def vendored_file(url: str) -> Path:
     assert url.startswith(DEFAULT_BASE_URL), url
     return VENDOR_DIR / url.removeprefix(DEFAULT_BASE_URL)
@@ -169,7 +146,9 @@ def test_rendered_map_names_no_web_address_but_osm(routes, sites, boundaries, co
 
 
 def test_st_folium_is_given_only_local_links(atlas_map):
-    sent = st_folium_args(atlas_map)
+    sent = st_folium_args(
+        atlas_map, returned_objects=["last_active_drawing", "last_object_clicked_tooltip"]
+    )
     assert sent["js_links"] == [
         DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.js",  # first: the frontend loads them in order
         DEFAULT_BASE_URL + "leaflet.fullscreen-3.0.0/Control.FullScreen.js",
@@ -201,11 +180,8 @@ def test_vendored_css_finds_its_images():
 def test_vendor_readme_lists_every_file_with_its_hash():
     readme = (VENDOR_DIR / "README.md").read_text()
     listed = dict(re.findall(r"^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$", readme, re.M))
-    on_disk = {
-        str(p.relative_to(VENDOR_DIR)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in VENDOR_DIR.rglob("*")
-        if p.is_file() and p.name != "README.md"
-    }
+    on_disk = folder_hashes(VENDOR_DIR)
+    del on_disk["README.md"]
     assert listed == on_disk
     for folder in {Path(rel).parts[0] for rel in on_disk}:
         assert (VENDOR_DIR / folder / "LICENSE").is_file(), folder
@@ -245,11 +221,6 @@ def test_localize_refuses_another_leaflet_version():
     m.default_js = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@2.0.0/dist/leaflet.js")]
     with pytest.raises(MissingAssetError, match="leaflet@2.0.0"):
         localize(m)
-
-
-def test_geo_does_not_import_streamlit():
-    code = "import sys, geo.draw, geo.assets; assert 'streamlit' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 # ------------------------------------------------------------------------------ what it draws

@@ -1,8 +1,6 @@
 """Tests for geo.measure on tiny inline geometries: two square countries, a few lines, points."""
 
 import math
-import subprocess
-import sys
 
 import geopandas as gpd
 import pandas as pd
@@ -11,7 +9,6 @@ import pytest
 from shapely import LineString, MultiLineString, Point
 
 from geo.measure import NO_COUNTRY, countries_crossed, route_lengths_km, site_countries
-from tests.conftest import ROOT
 from tests.unit.conftest import frame
 
 GEOD = pyproj.Geod(ellps="WGS84")
@@ -150,10 +147,3 @@ def test_site_countries_tolerance_is_in_km(countries):
 def test_site_countries_on_a_border_is_deterministic(countries):
     found = site_countries(frame([("post", ("CN", "KZ"), Point(1.0, 0.5))]), countries)
     assert found["iso_a2_found"].tolist() == ["CN"]
-
-
-def test_measure_does_not_import_streamlit():
-    code = "import sys, geo.measure; assert 'streamlit' not in sys.modules, 'streamlit imported'"
-    repo = ROOT
-    result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
