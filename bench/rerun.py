@@ -19,15 +19,13 @@ A second table breaks the dashboard's work down by step, timed outside Streamlit
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from bench.common import ROOT, data_folders, footer, goal, header, median_ms, print_table
-from devtools.headless import app_test
+from devtools.headless import app_test, st_folium_args
 
 DASHBOARD = ROOT / "dashboard.py"
 NAIVE = ROOT / "bench" / "naive_dashboard.py"
@@ -106,8 +104,6 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
 def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     """Median ms of each step the dashboard takes on a rerun, outside Streamlit: the same calls
     as ``dashboard.py`` (the screen function, the map, st_folium's rendering of it)."""
-    import streamlit_folium
-
     from geo.draw import build_map, outlines_geojson, selection_layer
     from geo.load import load_atlas
     from geo.screen import in_view, main_screen
@@ -121,9 +117,6 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     outlines = outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
     once["outlines_geojson"] = time.perf_counter() - t
     sel = ROUTES.get(label, SYNTHETIC_ROUTES)[0]
-    captured: dict[str, object] = {}
-    real_component = streamlit_folium._component_func
-    streamlit_folium._component_func = lambda **kw: captured.update(kw)
     cached: dict[tuple, object] = {}  # the app caches in_view per filters (ui.data.shown)
 
     def steps(state: ViewState):
@@ -150,32 +143,28 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
         m = screen.map
         group = selection_layer(m.routes, m.sites, m.selected, screen.palette.colors)
         yield "selection_layer", None
-        with contextlib.redirect_stderr(io.StringIO()):
-            streamlit_folium.st_folium(
-                fmap,
-                key="map",
-                height=560,
-                use_container_width=True,
-                feature_group_to_add=group,
-                center=m.center,
-                zoom=m.zoom,
-            )
+        st_folium_args(
+            fmap,
+            key="map",
+            height=560,
+            use_container_width=True,
+            feature_group_to_add=group,
+            center=m.center,
+            zoom=m.zoom,
+        )
         yield "st_folium (render to args)", None
 
     rows: dict[tuple[str, str], list[float]] = {}
-    try:
-        for case, state in (
-            ("filter KZ", ViewState(countries=("KZ",))),
-            ("select", ViewState(selected=sel)),
-        ):
-            for _ in range(reps):
-                t = time.perf_counter()
-                for step, _value in steps(state):
-                    now = time.perf_counter()
-                    rows.setdefault((case, step), []).append(now - t)
-                    t = now
-    finally:
-        streamlit_folium._component_func = real_component
+    for case, state in (
+        ("filter KZ", ViewState(countries=("KZ",))),
+        ("select", ViewState(selected=sel)),
+    ):
+        for _ in range(reps):
+            t = time.perf_counter()
+            for step, _value in steps(state):
+                now = time.perf_counter()
+                rows.setdefault((case, step), []).append(now - t)
+                t = now
     out = [[label, "once", f"{what} (cached by the app)", s * 1000] for what, s in once.items()]
     for (case, step), samples in rows.items():
         out.append([label, case, step, statistics.median(samples) * 1000])

@@ -5,20 +5,18 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from devtools.browser import TIMEOUT_MS, wait_idle
 from geo.filter import filter_atlas
 from geo.urlstate import ViewState
 
 pytestmark = pytest.mark.browser
-TIMEOUT = 60_000
 VIEW = {"country": ["KG"], "from": ["2024-01-01"], "to": ["2025-12-31"], "sel": ["cku_railway"]}
 
 
 def _settled(page):
     """Wait until the app has finished its run (no "Running…" status)."""
     page.wait_for_timeout(800)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT
-    )
+    wait_idle(page)
 
 
 def _view_in(url: str) -> dict[str, list[str]]:
@@ -29,7 +27,7 @@ def _view_in(url: str) -> dict[str, list[str]]:
 def test_round_trip_through_every_page_keeps_the_view(page, app_server, atlas):
     in_view = filter_atlas(atlas, ViewState(countries=("KG",)))
     page.goto(f"{app_server}/?country=KG&from=2024-01-01&to=2025-12-31&sel=cku_railway")
-    page.wait_for_selector("[data-testid='stSidebarNav']", timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid='stSidebarNav']", timeout=TIMEOUT_MS)
     _settled(page)
     nav = page.locator("[data-testid='stSidebarNav']")
     for name, path, heading in (
@@ -39,7 +37,7 @@ def test_round_trip_through_every_page_keeps_the_view(page, app_server, atlas):
         ("Map", "/", "Corridor Atlas"),
     ):
         nav.get_by_text(name, exact=True).click()
-        page.wait_for_url(f"**{path}?*", timeout=TIMEOUT)
+        page.wait_for_url(f"**{path}?*", timeout=TIMEOUT_MS)
         _settled(page)
         assert _view_in(page.url) == VIEW, (name, page.url)
         if heading:
