@@ -10,7 +10,7 @@ Usage::
 
     python scripts/vendor_assets.py            # needs npm and the npm registry
 
-Pins live in ``PACKAGES`` below and must agree with ``geo.assets.LOCAL_ASSETS``.
+Pins live in ``PACKAGES`` below and must agree with ``geo.draw.assets.LOCAL_ASSETS``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from geo.draw.assets import VENDOR_DIR  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,12 @@ def readme(rows: list[tuple[str, Package, str]]) -> str:
         "# static/vendor — third-party files the map loads",
         "",
         "Served by Streamlit at `/app/static/vendor/...` (`server.enableStaticServing`), so the",
-        "map draws with no CDN. `geo.assets.localize` points folium's elements at these files.",
+        "map draws with no CDN. `geo.draw.assets.localize` points folium's elements at these",
+        "files.",
         "",
         "Written by `python scripts/vendor_assets.py` from the npm registry; do not edit by hand.",
-        "To upgrade, change the pins in that script and in `geo.assets.LOCAL_ASSETS`, rerun it and",
-        "run `pytest tests/unit/test_draw.py`.",
+        "To upgrade, change the pins in that script and in `geo.draw.assets.LOCAL_ASSETS`, rerun",
+        "it and run `pytest tests/unit/draw`.",
         "",
         "Not vendored on purpose: jQuery, Bootstrap, Font Awesome, glyphicons and",
         "Leaflet.awesome-markers, which `folium.Map` lists but which only `folium.Popup`,",

@@ -30,7 +30,7 @@ __all__ = [
     "localize",
 ]
 
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+VENDOR_DIR = Path(__file__).resolve().parents[2] / "static" / "vendor"
 """Where ``scripts/vendor_assets.py`` writes the files (served at ``/app/static/vendor/``)."""
 
 DEFAULT_BASE_URL = "/app/static/vendor/"
@@ -40,13 +40,12 @@ DEFAULT_BASE_URL = "/app/static/vendor/"
 class LocalAsset:
     """What the atlas serves in place of one folium asset.
 
-    ``path`` is relative to ``static/vendor/``; ``None`` means the asset is deliberately left
-    out. ``upstream`` is a pattern the CDN URL folium asks for must match, so that a folium
-    upgrade that moves to another major version of a library fails loudly instead of silently
-    getting the old file.
+    ``path`` is relative to ``static/vendor/``. ``upstream`` is a pattern the CDN URL folium
+    asks for must match, so that a folium upgrade that moves to another major version of a
+    library fails loudly instead of silently getting the old file.
     """
 
-    path: str | None
+    path: str
     upstream: str
 
 
@@ -130,7 +129,7 @@ def localize(m: folium.Map, base_url: str = DEFAULT_BASE_URL) -> folium.Map:
         if isinstance(element, branca.colormap.ColorMap):
             raise MissingAssetError(
                 f"{type(element).__name__} makes streamlit-folium load d3 from a CDN; "
-                "draw the legend as HTML instead (see geo.draw)"
+                "draw the legend as HTML instead (see geo.draw.style.legend_html)"
             )
         if isinstance(element, folium.elements.JSCSSMixin):
             element.default_js = _local_links(m, element, element.default_js, base_url)
@@ -173,11 +172,11 @@ def _local_links(m, element, links, base_url):
         if isinstance(element, folium.Map) and name in MAP_ASSETS_DROPPED:
             continue
         asset = LOCAL_ASSETS.get(name)
-        if asset is None or asset.path is None:
+        if asset is None:
             raise MissingAssetError(
                 f"{type(element).__name__} needs {name!r} ({url}), which is not vendored in "
                 "static/vendor/; add it to scripts/vendor_assets.py and "
-                "geo.assets.LOCAL_ASSETS, or draw without this element"
+                "geo.draw.assets.LOCAL_ASSETS, or draw without this element"
             )
         if not re.search(asset.upstream, url):
             raise MissingAssetError(

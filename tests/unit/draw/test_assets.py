@@ -1,0 +1,132 @@
+"""The map loads nothing from the internet: every script and style is a vendored file, and
+localize refuses elements whose files are not vendored."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import folium
+import folium.plugins
+import pytest
+
+from devtools.headless import st_folium_args
+from geo.draw import build_map
+from geo.draw.assets import (
+    DEFAULT_BASE_URL,
+    LOCAL_ASSETS,
+    VENDOR_DIR,
+    MissingAssetError,
+    loaded_urls,
+    localize,
+)
+from tests.conftest import ROOT, folder_hashes
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
+
+
+def vendored_file(url: str) -> Path:
+    assert url.startswith(DEFAULT_BASE_URL), url
+    return VENDOR_DIR / url.removeprefix(DEFAULT_BASE_URL)
+
+
+# ------------------------------------------------------------------- nothing from the internet
+
+
+@pytest.mark.parametrize("tiles_online", [True, False])
+def test_rendered_map_names_no_web_address_but_osm(routes, sites, boundaries, colors, tiles_online):
+    m = build_map(routes, sites, boundaries, colors=colors, tiles_online=tiles_online)
+    page = m.get_root().render()
+    addresses = set(re.findall(r"https?://[^\s\"'\\<>)]+", page))
+    allowed = {OSM_TILES, OSM_COPYRIGHT} if tiles_online else set()
+    assert addresses <= allowed, addresses - allowed
+    assert (OSM_TILES in addresses) == tiles_online
+
+
+def test_st_folium_is_given_only_local_links(atlas_map):
+    sent = st_folium_args(atlas_map, returned_objects=["last_active_drawing"])
+    assert sent["js_links"] == [
+        DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.js",  # first: the frontend loads them in order
+        DEFAULT_BASE_URL + "leaflet.fullscreen-3.0.0/Control.FullScreen.js",
+    ]
+    assert sent["css_links"] == [
+        DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.css",
+        DEFAULT_BASE_URL + "leaflet.fullscreen-3.0.0/Control.FullScreen.css",
+    ]
+    for part in ("header", "html"):
+        assert not re.search(r"https?://", sent[part]), part
+    assert set(re.findall(r"https?://[^\s\"'\\<>)]+", sent["script"])) <= {OSM_TILES, OSM_COPYRIGHT}
+
+
+def test_every_address_the_map_loads_is_a_vendored_file(atlas_map):
+    for url in loaded_urls(atlas_map):
+        if url == OSM_TILES:
+            continue
+        assert vendored_file(url).is_file(), url
+
+
+def test_vendored_css_finds_its_images():
+    for css in VENDOR_DIR.rglob("*.css"):
+        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text()):
+            if ref.startswith(("#", "data:")):
+                continue
+            assert (css.parent / ref).is_file(), f"{css.relative_to(VENDOR_DIR)}: {ref}"
+
+
+def test_vendor_readme_lists_every_file_with_its_hash():
+    readme = (VENDOR_DIR / "README.md").read_text()
+    listed = dict(re.findall(r"^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$", readme, re.M))
+    on_disk = folder_hashes(VENDOR_DIR)
+    del on_disk["README.md"]
+    assert listed == on_disk
+    for folder in {Path(rel).parts[0] for rel in on_disk}:
+        assert (VENDOR_DIR / folder / "LICENSE").is_file(), folder
+    for asset in LOCAL_ASSETS.values():
+        assert asset.path in on_disk
+
+
+# --------------------------------------------------------------------------------- localize
+
+
+def test_localize_leaves_folium_classes_alone(atlas_map):
+    assert folium.Map.default_js[0][1].startswith("https://")
+    assert folium.plugins.Fullscreen.default_css[0][1].startswith("https://")
+    assert localize(folium.Map(tiles=None)).default_js == [
+        ("leaflet", DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.js")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("add", "message"),
+    [
+        (lambda m: folium.Marker([40, 70], icon=folium.Icon()).add_to(m), "awesome-markers"),
+        (lambda m: folium.Marker([40, 70], popup="hello").add_to(m), "jQuery"),
+        (lambda m: folium.plugins.MiniMap().add_to(m), "not vendored"),
+        (lambda m: folium.plugins.MarkerCluster().add_to(m), "not vendored"),
+    ],
+)
+def test_localize_refuses_what_is_not_vendored(add, message):
+    m = folium.Map(tiles=None)
+    add(m)
+    with pytest.raises(MissingAssetError, match=message):
+        localize(m)
+
+
+def test_localize_refuses_another_leaflet_version():
+    m = folium.Map(tiles=None)
+    m.default_js = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@2.0.0/dist/leaflet.js")]
+    with pytest.raises(MissingAssetError, match="leaflet@2.0.0"):
+        localize(m)
+
+
+def test_geo_draw_does_not_import_streamlit():
+    code = (
+        "import sys, importlib, pkgutil, geo.draw\n"
+        "for m in pkgutil.iter_modules(geo.draw.__path__):\n"
+        "    importlib.import_module('geo.draw.' + m.name)\n"
+        "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
