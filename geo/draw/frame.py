@@ -110,12 +110,11 @@ def zoom_to_fit(bounds: Bounds, size: tuple[int, int] = MAP_SIZE_PX) -> int:
     """
     west, south, east, north = bounds
     options = fit_options(bounds)
-    width, height = (side - 2 * PADDING_PX for side in size)
-    # The box's share of the world's width and height, which is 256 px wide at zoom 0.
-    spans = ((east - west) / 360, (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi))
-    rooms = (width, height)
+    rooms = [side - 2 * PADDING_PX for side in size]
+    # The box's share of the world's width and height (the world is 256 px wide at zoom 0).
+    shares = [(east - west) / 360, (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi)]
     zooms = [
-        math.log2(room / (256 * span)) for room, span in zip(rooms, spans, strict=True) if span
+        math.log2(room / (256 * share)) for room, share in zip(rooms, shares, strict=True) if share
     ]
     zoom = math.floor(round(min(zooms), 2)) if zooms else options["maxZoom"]
     return max(MIN_ZOOM, min(options["maxZoom"], zoom))
@@ -159,9 +158,13 @@ def view_of(
     >>> view_of(r, s, "gone")
     (None, None)
     """
-    bounds = bounds_of(rows_with_id(f, selected) for f in (routes, sites)) if selected else None
-    if bounds is None:
+    if not selected:
         return None, None
+    # Routes first: an id names one feature, so the sites need no look once a route has it.
+    chosen = next((rows for f in (routes, sites) if len(rows := rows_with_id(f, selected))), None)
+    if chosen is None:
+        return None, None
+    bounds = bounds_of([chosen])
     west, south, east, north = bounds
     middle = (_mercator_y(south) + _mercator_y(north)) / 2
     lat = math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2)
