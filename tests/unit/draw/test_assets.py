@@ -4,8 +4,6 @@ localize refuses elements whose files are not vendored."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import folium
@@ -22,7 +20,7 @@ from geo.draw.assets import (
     loaded_urls,
     localize,
 )
-from tests.conftest import ROOT, folder_hashes
+from tests.conftest import folder_hashes
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
@@ -120,13 +118,3 @@ def test_localize_refuses_another_leaflet_version():
     m.default_js = [("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@2.0.0/dist/leaflet.js")]
     with pytest.raises(MissingAssetError, match="leaflet@2.0.0"):
         localize(m)
-
-
-def test_geo_draw_does_not_import_streamlit():
-    code = (
-        "import sys, importlib, pkgutil, geo.draw\n"
-        "for m in pkgutil.iter_modules(geo.draw.__path__):\n"
-        "    importlib.import_module('geo.draw.' + m.name)\n"
-        "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
