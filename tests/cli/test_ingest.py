@@ -3,12 +3,9 @@ texts (none of them in data/), idempotence, and a folder ingest killed half-way.
 
 from __future__ import annotations
 
-import doctest
 import hashlib
-import importlib
 import json
 import os
-import pkgutil
 import signal
 import subprocess
 import sys
@@ -17,7 +14,6 @@ import time
 
 import pytest
 
-import geo.ingest
 from geo.ingest import (
     candidates,
     inbox_paths,
@@ -554,11 +550,3 @@ def test_killed_folder_ingest_leaves_valid_data_and_resumes(data_copy, tmp_path)
 
     ready, incomplete = pending(data_copy)
     assert len(ready) == n and incomplete == []
-
-
-def test_docstring_examples():
-    names = ["geo.ingest"] + [
-        f"geo.ingest.{m.name}" for m in pkgutil.iter_modules(geo.ingest.__path__)
-    ]
-    for name in names:
-        assert doctest.testmod(importlib.import_module(name)).failed == 0, name

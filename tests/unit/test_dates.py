@@ -5,7 +5,6 @@ are tested in ``test_dates_<code>.py``."""
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import importlib
 import pkgutil
 
@@ -283,11 +282,3 @@ def test_every_language_module_is_registered_once():
     assert {lang.code for lang in defined} == {lang.code for lang in LANGUAGES}
     assert len({lang.code for lang in LANGUAGES}) == len(LANGUAGES)
     assert all(lang.rules for lang in LANGUAGES)
-
-
-def test_docstring_examples():
-    names = ["geo.dates"] + [
-        f"geo.dates.{m.name}" for m in pkgutil.iter_modules(geo.dates.__path__)
-    ]
-    for name in names:
-        assert doctest.testmod(importlib.import_module(name)).failed == 0, name

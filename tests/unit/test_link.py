@@ -1,4 +1,3 @@
-import doctest
 import time
 
 import pytest
@@ -383,7 +382,3 @@ def test_empty_gazetteer_and_empty_text():
 def test_bad_gazetteers_are_refused(kwargs, message):
     with pytest.raises((ValueError, TypeError), match=message):
         Linker(**kwargs)
-
-
-def test_docstring_examples():
-    assert doctest.testmod(geo.link).failed == 0

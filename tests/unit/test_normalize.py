@@ -1,8 +1,5 @@
-import doctest
-
 import pytest
 
-import geo.normalize
 from geo.normalize import normalize
 
 
@@ -120,7 +117,3 @@ def test_plain_text_maps_one_to_one():
 def test_rejects_non_text():
     with pytest.raises(TypeError, match="bytes"):
         normalize(b"Horgos")
-
-
-def test_docstring_examples():
-    assert doctest.testmod(geo.normalize).failed == 0
