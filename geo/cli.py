@@ -6,6 +6,7 @@ events FILE --published YYYY-MM-DD [--json] dated expressions in a text file
 export --format geojson|csv [filters]       the features in view, as the app would show them
 ingest FILE_OR_FOLDER... [--title ...]      put new texts into data/inbox/ with review candidates
 review [list|show ID|accept ID|reject ID]   review the inbox; accepting adds to the atlas
+evaluate GOLD.json [--json]                 score the linker and date resolver on a hand annotation
 """
 
 from __future__ import annotations
@@ -301,6 +302,31 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from geo.evaluate import evaluate, scores_tables
+    from geo.load import build_linker
+    from geo.validate import read_gold
+
+    checked = check_data(args.data_dir)
+    if checked.problems:
+        for p in checked.problems:
+            print(p, file=sys.stderr)
+        return 1
+    documents = read_gold(checked, Path(args.gold))
+    if checked.problems:
+        for p in checked.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(checked.problems)} problem(s) in the gold file.", file=sys.stderr)
+        return 1
+    scores = evaluate(documents, build_linker(checked))
+    if args.json:
+        json.dump({k: s.to_json() for k, s in scores.items()}, sys.stdout, indent=1)
+        print()
+    else:
+        print(scores_tables(scores))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -386,6 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
         "mentions are suppressed",
     )
     a.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
+
+    p = sub.add_parser(
+        "evaluate",
+        help="score the linker and the date resolver against a hand annotation",
+        description="Score the linker (mentions) and the date resolver (dates) against a gold "
+        "file: a JSON list of documents {id, url, language, published, text, mentions [{feature, "
+        "start, end, text}], dates [{date, precision, start, end, text}]} (see data/README.md). "
+        "Prints precision, recall and F1 overall and per language.",
+    )
+    p.add_argument("gold", metavar="GOLD.json")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_evaluate)
     return parser
 
 

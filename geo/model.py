@@ -202,14 +202,20 @@ class Event(Strict):
 
     @model_validator(mode="after")
     def _date_matches_precision(self) -> Event:
-        if self.precision == "range":
-            if not RANGE_RE.match(self.date):
-                raise ValueError(f"date {self.date!r} is not START/END for a range")
-        else:
-            want = {"year": 1, "month": 2, "day": 3}[self.precision]
-            if not DATE_RE.match(self.date) or len(self.date.split("-")) != want:
-                raise ValueError(f"date {self.date!r} does not have {self.precision} precision")
+        check_precision(self.date, self.precision)
         return self
+
+
+def check_precision(date: str, precision: str) -> None:
+    """Raise ValueError unless ``date`` is written as its ``precision`` says (``range``:
+    ``START/END``; ``day``: ``YYYY-MM-DD``; ...)."""
+    if precision == "range":
+        if not RANGE_RE.match(date):
+            raise ValueError(f"date {date!r} is not START/END for a range")
+    else:
+        want = {"year": 1, "month": 2, "day": 3}[precision]
+        if not DATE_RE.match(date) or len(date.split("-")) != want:
+            raise ValueError(f"date {date!r} does not have {precision} precision")
 
 
 class LinkAddition(Strict):
@@ -240,3 +246,50 @@ class Gazetteer(Strict):
 
     false_friends: tuple[FalseFriend, ...] = ()
     shared_aliases: tuple[str, ...] = ()
+
+
+class GoldMention(Strict):
+    """A span of a gold document's text that a careful reader links to a feature."""
+
+    feature: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+
+
+class GoldDate(Strict):
+    """A span of a gold document's text that names a date, with the date it means."""
+
+    date: str
+    precision: Literal[PRECISIONS]  # type: ignore[valid-type]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _date_matches_precision(self) -> GoldDate:
+        check_precision(self.date, self.precision)
+        return self
+
+
+class GoldDocument(Strict):
+    """One hand-annotated text of a gold file (``data/gold/``): the text itself, what it is, and
+    the mentions and dates a reader marked in it, with code-point offsets into ``text``."""
+
+    id: str = Field(min_length=1)
+    url: str | None
+    title: str = ""
+    publisher: str = ""
+    rights: str = ""
+    language: str = Field(min_length=2, max_length=3)
+    published: str | None
+    text: str = Field(min_length=1)
+    mentions: tuple[GoldMention, ...]
+    dates: tuple[GoldDate, ...]
+
+    @field_validator("published")
+    @classmethod
+    def _published_shape(cls, v: str | None) -> str | None:
+        if v is not None and not DATE_RE.match(v):
+            raise ValueError(f"published {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return v

@@ -21,7 +21,8 @@ and what refers to it is not blamed again.
 9. ``boundaries/countries.geojson``: readable, one valid polygon per country code
    (:mod:`geo.validate.spatial`);
 10. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
-    ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries.
+    ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries;
+11. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
 
 :func:`geo.load.load_atlas` builds the atlas from the :class:`CheckedData` this returns;
 ``python -m geo validate`` prints its problems.
@@ -43,6 +44,7 @@ from geo.validate.checked import (
     RawSource,
 )
 from geo.validate.corridors import check_aliases, check_corridors, check_feature_references
+from geo.validate.gold import check_gold, read_gold
 from geo.validate.records import check_events, check_gazetteer, check_links
 from geo.validate.sources import check_sources
 from geo.validate.spatial import (
@@ -68,6 +70,7 @@ __all__ = [
     "check_data",
     "country_problems",
     "read_boundaries",
+    "read_gold",
     "validate",
 ]
 
@@ -82,6 +85,7 @@ CHECKS = (
     check_links,
     check_boundaries,
     check_countries,
+    check_gold,
 )
 
 

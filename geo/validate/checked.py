@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +26,8 @@ LINKS = "links.json"
 GAZETTEER = "gazetteer.json"
 SOURCES = "sources"
 BOUNDARIES = "boundaries/countries.geojson"
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True, order=True)
@@ -167,6 +170,26 @@ def check_model(checked: CheckedData, model: type[BaseModel], data: Any, file: s
         for msg in _pydantic_messages(err):
             checked.problem(file, id_, msg)
         return None
+
+
+def unique_records(
+    checked: CheckedData, model: type[M], doc: list[Any], file: str, what: str
+) -> Iterator[M]:
+    """The items of the JSON list ``doc`` that fit ``model`` and whose ``id`` no earlier item
+    took; each problem is recorded under the item's id (or ``<what> #<index>`` without one)."""
+    seen: set[str] = set()
+    for i, item in enumerate(doc):
+        rid = item.get("id") if isinstance(item, dict) else None
+        record = check_model(
+            checked, model, item, file, rid if isinstance(rid, str) and rid else f"{what} #{i}"
+        )
+        if record is None:
+            continue
+        if record.id in seen:
+            checked.problem(file, record.id, f"duplicate id: another {what} already uses it")
+            continue
+        seen.add(record.id)
+        yield record
 
 
 def date_problem(value: str) -> str | None:

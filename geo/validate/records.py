@@ -12,6 +12,7 @@ from geo.validate.checked import (
     check_model,
     date_problem,
     read_json,
+    unique_records,
 )
 from geo.validate.sources import check_span
 
@@ -33,20 +34,7 @@ def check_events(checked: CheckedData) -> None:
     if not isinstance(doc, list):
         checked.problem(name, "-", "must be a JSON list of events")
         return
-    seen: set[str] = set()
-    for i, item in enumerate(doc):
-        eid = (
-            item.get("id")
-            if isinstance(item, dict) and isinstance(item.get("id"), str)
-            else f"event #{i}"
-        )
-        ev = check_model(checked, Event, item, name, eid)
-        if ev is None:
-            continue
-        if ev.id in seen:
-            checked.problem(name, ev.id, "duplicate id: another event already uses it")
-            continue
-        seen.add(ev.id)
+    for ev in unique_records(checked, Event, doc, name, "event"):
         bad_date = date_problem(ev.date)
         if bad_date:
             checked.problem(name, ev.id, bad_date)

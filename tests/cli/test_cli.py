@@ -84,3 +84,50 @@ def test_export_filters_like_the_app(capsys, fmt):
 def test_export_strict_rejects_unknown_values(capsys):
     code = main(["export", "--country", "ZZ", "--strict"])
     assert code == 2
+
+
+def _gold(tmp_path, **change):
+    text = "Trucks queue at Khorgos. On June 6 the Middle Corridor grew."
+    doc = {
+        "id": "t1",
+        "url": "https://example.org/t1",
+        "language": "en",
+        "published": "2025-06-18",
+        "text": text,
+        "mentions": [{"feature": "horgos", "start": 16, "end": 23, "text": "Khorgos"}],
+        "dates": [
+            {"date": "2025-06-06", "precision": "day", "start": 28, "end": 34, "text": "June 6"}
+        ],
+    } | change
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps([doc]), encoding="utf-8")
+    return path
+
+
+def test_evaluate_scores_a_gold_file(tmp_path, capsys):
+    code, out = _run(capsys, "evaluate", str(_gold(tmp_path)), "--json")
+    assert code == 0
+    scores = json.loads(out)
+    assert list(scores) == ["all", "en"]
+    mentions = scores["en"]["mentions"]["exact"]
+    assert (mentions["gold"], mentions["predicted"], mentions["matched"]) == (1, 2, 1)
+    assert scores["en"]["dates"]["correct_recall"] == 1.0
+    code, out = _run(capsys, "evaluate", str(_gold(tmp_path)))
+    assert "| en | 1 | 1 | 2 | 0.50 | 1.00 | 0.67 |" in out
+
+
+def test_evaluate_refuses_a_broken_gold_file(tmp_path, capsys):
+    code = main(
+        [
+            "evaluate",
+            str(
+                _gold(
+                    tmp_path,
+                    mentions=[{"feature": "atlantis", "start": 0, "end": 6, "text": "Trucks"}],
+                )
+            ),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "gold.json: t1: mentions[0]: feature 'atlantis' does not exist" in err
