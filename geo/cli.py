@@ -1,6 +1,7 @@
 """Command line: ``python -m geo`` (or ``corridor-atlas``).
 
 validate [DATA_DIR]                         check every data file; exit 1 on any problem
+describe [DATA_DIR] [--json]                what the atlas holds, counted
 link FILE [--json]                          mentions of atlas features in a UTF-8 text file
 events FILE --published YYYY-MM-DD [--json] dated expressions in a text file
 export --format geojson|csv [filters]       the features in view, as the app would show them
@@ -56,6 +57,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(checked.events)} events, {len(checked.links.add)} curated links, "
         f"{len(checked.links.suppress)} suppressed links."
     )
+    return 0
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    from geo.describe import atlas_counts
+
+    counts = atlas_counts(_load(args.data_dir))
+    if args.json:
+        json.dump(counts, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {n}" for k, n in value.items()) or "none"
+        print(f"{key.replace('_', ' ')}: {value}")
     return 0
 
 
@@ -339,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every data file")
     p.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help=data_help)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("describe", help="what the atlas holds, counted")
+    p.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_describe)
 
     p = sub.add_parser("link", help="find mentions of atlas features in a text file")
     p.add_argument("file")

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import pycountry
 
+from geo.figures import Measured, MetricGroup, compare_figures
 from geo.load import Atlas
+from geo.names import LANGUAGE_NAMES, country_name
 
 if TYPE_CHECKING:
     from geo.filter import View
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "zh": "Chinese",
-    "ru": "Russian",
-    "kk": "Kazakh",
-    "ky": "Kyrgyz",
-    "uz": "Uzbek",
-    "tr": "Turkish",
-    "az": "Azerbaijani",
-    "ka": "Georgian",
-}
-
-
-def country_name(code: str) -> str:
-    """Common English name of an ISO alpha-2 code (``KG`` → ``Kyrgyzstan``)."""
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code
-    return getattr(c, "common_name", None) or c.name
 
 
 @dataclass
@@ -57,6 +39,7 @@ class Card:
     description: str
     members: list[tuple[str, str]]  # (id, name) of the project's other features
     waypoints: list[tuple[str, str]]  # (id, name) of the sites a schematic route is drawn through
+    figures: list[MetricGroup]  # the sources' figures side by side, with what we measured
 
 
 def feature_card(atlas: Atlas, feature_id: str) -> Card:
@@ -86,6 +69,9 @@ def feature_card(atlas: Atlas, feature_id: str) -> Card:
     project = p.project or ""
     members = atlas.features[(atlas.features["project"] == p.id) & (atlas.features["id"] != p.id)]
     length = row["length_km"]
+    length = (
+        None if length is None or (isinstance(length, float) and math.isnan(length)) else length
+    )
     return Card(
         id=p.id,
         name=p.name,
@@ -100,16 +86,34 @@ def feature_card(atlas: Atlas, feature_id: str) -> Card:
         countries=[country_name(c) for c in p.countries],
         crossed_km=crossed,
         water_km=round(water, 1),
-        length_km=None
-        if length is None or (isinstance(length, float) and math.isnan(length))
-        else round(float(length), 1),
+        length_km=None if length is None else round(float(length), 1),
         geometry_quality=p.geometry_quality,
         geometry_source=p.geometry_source,
         geometry_source_url=p.geometry_source_url,
         description=p.description,
         members=list(zip(members["id"], members["name"], strict=True)),
         waypoints=[(w, atlas.props[w].name) for w in p.waypoints if w in atlas.props],
+        figures=feature_figures(atlas, feature_id, length, crossings),
     )
+
+
+def feature_figures(
+    atlas: Atlas, feature_id: str, length_km: float | None, crossings: pd.DataFrame
+) -> list[MetricGroup]:
+    """The sources' figures about a feature, compared (:func:`geo.figures.compare_figures`),
+    with a route's length and km per country as measured along its drawing."""
+    p = atlas.props[feature_id]
+    measured = None
+    if length_km is not None:
+        by_country = {
+            iso: float(km)
+            for iso, km in zip(crossings["iso_a2"], crossings["km"], strict=True)
+            if isinstance(iso, str) and iso
+        }
+        measured = Measured(float(length_km), by_country, p.geometry_quality)
+    sources = {sid: (m.publisher, m.published) for sid, m in atlas.sources.items()}
+    rows = atlas.figures[atlas.figures["feature"] == feature_id]
+    return compare_figures(rows, sources, measured)
 
 
 def overview(view: View) -> dict[str, int]:
@@ -127,3 +131,31 @@ def overview(view: View) -> dict[str, int]:
 def latest_events(view: View, n: int = 5) -> pd.DataFrame:
     """The ``n`` most recent events in view, newest first."""
     return view.events.sort_values(["end", "start"], ascending=False).head(n)
+
+
+def atlas_counts(atlas: Atlas) -> dict:
+    """What the atlas holds, counted (``python -m geo describe`` prints it).
+
+    Keys: ``features``, ``sources``, ``passages``, ``events``, ``figures``; ``languages``
+    (sources per language code of the text held, the most first); ``translated_from`` (sources
+    held in translation, per original language); ``events_per_system`` (for each project, the
+    events that concern it or one of its features, as :func:`geo.filter.events_of` counts them);
+    ``figures_per_metric``.
+    """
+    languages = Counter(m.language for m in atlas.sources.values())
+    projects = [p for p in atlas.features["project"].unique() if p and p in atlas.props]
+    return {
+        "features": len(atlas.features),
+        "sources": len(atlas.sources),
+        "passages": len(atlas.passages),
+        "events": len(atlas.events),
+        "figures": len(atlas.figures),
+        "languages": dict(languages.most_common()),
+        "translated_from": dict(
+            Counter(m.translated_from for m in atlas.sources.values() if m.translated_from)
+        ),
+        "events_per_system": {p: len(atlas.event_rows.get(p, [])) for p in projects},
+        "figures_per_metric": {
+            m: int(n) for m, n in Counter(atlas.figures["metric"]).most_common()
+        },
+    }

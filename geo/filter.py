@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.describe import country_name
 from geo.load import Atlas
 from geo.model import KINDS, STATUSES
+from geo.names import country_name
 from geo.urlstate import ViewState, Vocabulary
 
 

@@ -47,6 +47,8 @@ class Atlas:
     mentions : one row per link between a passage and a feature (``origin`` is ``detected`` or
         ``curated``); ``start``/``end`` are offsets inside the passage text.
     events : one row per dated event, with ``start``/``end`` dates for drawing and the evidence.
+    figures : one row per sourced figure (``figures.json``), its span flattened into ``source``,
+        ``passage``, ``passage_id``, ``start``, ``end`` and ``quote``.
     crossings : km of each route inside each country.
     """
 
@@ -58,6 +60,7 @@ class Atlas:
     passages: pd.DataFrame
     mentions: pd.DataFrame
     events: pd.DataFrame
+    figures: pd.DataFrame
     boundaries: gpd.GeoDataFrame
     crossings: pd.DataFrame
     linker: Linker
@@ -297,6 +300,40 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["start", "id"]).reset_index(drop=True)
 
 
+FIGURE_COLUMNS = [
+    "id",
+    "feature",
+    "metric",
+    "value",
+    "unit",
+    "country",
+    "scope",
+    "as_of",
+    "source",
+    "passage",
+    "passage_id",
+    "start",
+    "end",
+    "quote",
+]
+
+
+def _figures_frame(checked: CheckedData) -> pd.DataFrame:
+    rows = [
+        {
+            **f.model_dump(exclude={"span"}),
+            "source": f.span.source,
+            "passage": f.span.passage,
+            "passage_id": passage_id(f.span.source, f.span.passage),
+            "start": f.span.start,
+            "end": f.span.end,
+            "quote": f.span.quote,
+        }
+        for f in checked.figures
+    ]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
 def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
     """Check and load a data folder.
 
@@ -353,6 +390,7 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
         passages=passages,
         mentions=_mentions_frame(checked, linker),
         events=_events_frame(checked),
+        figures=_figures_frame(checked),
         boundaries=checked.boundaries,
         crossings=crossings,
         linker=linker,

@@ -293,3 +293,101 @@ class GoldDocument(Strict):
         if v is not None and not DATE_RE.match(v):
             raise ValueError(f"published {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         return v
+
+
+# --------------------------------------------------------------------------------------- figures
+
+# ISO 4217 codes of the currencies a cost may be given in.
+CURRENCIES = ("USD", "EUR", "CNY", "RUB", "KZT", "KGS", "UZS", "AZN", "GEL", "TRY")
+
+# Every unit a figure may be given in: its family (values of one family can be compared) and the
+# factor that turns it into the family's first unit. Currencies are each their own family: the
+# atlas does not convert money.
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("distance", 1.0),
+    "m": ("distance", 0.001),
+    "mi": ("distance", 1.609344),
+    "mm": ("gauge", 1.0),
+    "count": ("count", 1.0),
+    **{c: (c, 1.0) for c in CURRENCIES},
+    "days": ("duration", 1.0),
+    "hours": ("duration", 1 / 24),
+    "t": ("tonnes", 1.0),
+    "TEU": ("TEU", 1.0),
+    "containers": ("containers", 1.0),
+    "trains": ("trains", 1.0),
+    "persons": ("persons", 1.0),
+    "vehicles": ("vehicles", 1.0),
+    "t/year": ("tonnes/year", 1.0),
+    "TEU/year": ("TEU/year", 1.0),
+    "containers/year": ("containers/year", 1.0),
+    "trains/year": ("trains/year", 1.0),
+    "trains/day": ("trains/day", 1.0),
+    "persons/year": ("persons/year", 1.0),
+    "persons/day": ("persons/day", 1.0),
+    "vehicles/day": ("vehicles/day", 1.0),
+}
+
+
+class MetricSpec(Strict):
+    """One metric of the figures vocabulary: its label, the units it may be given in, whether a
+    figure of it names the country it is about, and whether it is a quantity of a period (its
+    ``as_of`` says which: a volume of 2024), so that only figures of one period are compared."""
+
+    label: str
+    units: tuple[str, ...]
+    needs_country: bool = False
+    per_period: bool = False
+
+
+_DISTANCES = ("km", "m", "mi")
+METRICS: dict[str, MetricSpec] = {
+    "length": MetricSpec(label="Length", units=_DISTANCES),
+    "section_length": MetricSpec(label="Section length", units=_DISTANCES, needs_country=True),
+    "gauge": MetricSpec(label="Gauge", units=("mm",)),
+    "tunnels": MetricSpec(label="Tunnels", units=("count",)),
+    "bridges": MetricSpec(label="Bridges", units=("count",)),
+    "cost": MetricSpec(label="Cost", units=CURRENCIES),
+    "capacity": MetricSpec(label="Capacity", units=tuple(u for u in UNITS if "/" in u)),
+    "transit_time": MetricSpec(label="Transit time", units=("days", "hours")),
+    "volume": MetricSpec(
+        label="Volume",
+        units=("t", "TEU", "containers", "trains", "persons", "vehicles"),
+        per_period=True,
+    ),
+}
+
+
+def _iso2(code: str) -> str:
+    import pycountry
+
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+    return code
+
+
+class Figure(Strict):
+    """A number a source states about a feature: ``span.quote`` contains it as written."""
+
+    id: SnakeId
+    feature: str
+    metric: Literal[tuple(METRICS)]  # type: ignore[valid-type]
+    value: float = Field(ge=0, allow_inf_nan=False, strict=True)
+    unit: str
+    country: Annotated[str, AfterValidator(_iso2)] | None = None
+    scope: str | None = Field(default=None, min_length=1)
+    as_of: str
+    span: Span
+
+    @model_validator(mode="after")
+    def _fits_metric(self) -> Figure:
+        spec = METRICS[self.metric]
+        if self.unit not in spec.units:
+            raise ValueError(
+                f"unit {self.unit!r} is not one of {self.metric}'s units: {', '.join(spec.units)}"
+            )
+        if spec.needs_country and self.country is None:
+            raise ValueError(f"a {self.metric} figure needs the country it is about ('country')")
+        if not DATE_RE.match(self.as_of):
+            raise ValueError(f"as_of {self.as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return self

@@ -41,7 +41,7 @@ from geo.ingest import (
     write_atomic,
 )
 from geo.model import SourceMeta
-from geo.validate import BOUNDARIES, CORRIDORS, EVENTS, GAZETTEER, LINKS, Problem, check_data
+from geo.validate import BOUNDARIES, DATA_FILES, EVENTS, LINKS, Problem, check_data
 
 __all__ = [
     "REJECTED_REASON",
@@ -191,7 +191,7 @@ def _check_overlay(data_dir: Path, replaced: dict[str, str]) -> list[Problem]:
         overlay = Path(tmp) / data_dir.name  # problems then name the same folder as the real one
         (overlay / SOURCES).mkdir(parents=True)
         (overlay / BOUNDARIES).parent.mkdir()
-        for name in (CORRIDORS, GAZETTEER, EVENTS, LINKS, BOUNDARIES):
+        for name in DATA_FILES:
             if name not in replaced and (data_dir / name).exists():
                 _link(data_dir / name, overlay / name)
         if (data_dir / SOURCES).is_dir():

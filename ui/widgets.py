@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.describe import Card
+from geo.figures import MetricGroup
 from geo.filter import event_target
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import Atlas
@@ -36,6 +37,11 @@ mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
   font-size: 0.8rem; color: #333; }
 .ca-legend h4 { margin: 0; padding: 0; font-size: 0.8rem; font-weight: 600; flex-basis: 100%; }
 .ca-legend div { display: inline-flex; align-items: center; gap: 5px; }
+.ca-figure { margin: 0.2rem 0 0.7rem 0; }
+.ca-figure .ca-values { font-size: 1.02rem; }
+.ca-figure .ca-flag { color: #9a4d00; font-weight: 600; }
+.ca-figure ul { margin: 0.1rem 0 0.1rem 1rem; padding: 0; }
+.ca-measured { color: #555; font-style: italic; font-size: 0.85rem; }
 </style>
 """
 
@@ -210,13 +216,11 @@ def card_details(c: Card) -> None:
         ("Status", f"{c.status} (as of {c.status_as_of})"),
         ("Countries", ", ".join(c.countries)),
     ]
-    if c.length_km is not None:
-        rows.append(("Length", f"{c.length_km:,.0f} km (geodesic, along the drawn geometry)"))
     if c.crossed_km:
         crossed = "; ".join(f"{n} {km:,.0f} km" for n, km in c.crossed_km)
         if c.water_km >= 1:
             crossed += f"; open water {c.water_km:,.0f} km"
-        rows.append(("Crosses", crossed))
+        rows.append(("Crosses", crossed + " (measured along the drawing)"))
     drawn = " — drawn through waypoints, not surveyed" if c.geometry_quality == "schematic" else ""
     rows.append(("Geometry", c.geometry_quality + drawn))
     body = "".join(
@@ -245,20 +249,49 @@ def card_details(c: Card) -> None:
             )
 
 
+def figures_html(groups: list[MetricGroup]) -> str:
+    """Each metric with every sourced value side by side, the disagreement flagged, each value's
+    source, date and quote, and what we measured (escaped HTML)."""
+    out = []
+    for g in groups:
+        values = " · ".join(v.text for v in g.values) or "no source in the atlas states it"
+        flag = f" — <span class='ca-flag'>{safe_text(g.flag)}</span>" if g.flag else ""
+        items = "".join(
+            f"<li>{safe_text(v.text)} — {safe_text(v.publisher)}, as of {safe_text(v.as_of)}: "
+            f"“{safe_text(v.quote)}”</li>"
+            for v in g.values
+        )
+        measured = f"<div class='ca-measured'>{safe_text(g.measured)}</div>" if g.measured else ""
+        out.append(
+            f"<div class='ca-figure'><div class='ca-values'><b>{safe_text(g.label)}</b>: "
+            f"{safe_text(values)}{flag}</div>"
+            + (f"<ul class='ca-meta'>{items}</ul>" if items else "")
+            + measured
+            + "</div>"
+        )
+    return "".join(out)
+
+
 def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> None:
     """The selected feature: a one-line summary, then its passages, details and events."""
     c = sel.card
     st.subheader(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
     facts = [c.kind, c.status]
     if c.length_km is not None:
-        facts.append(f"{c.length_km:,.0f} km")
+        facts.append(f"{c.length_km:,.0f} km as drawn")
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
     if event is not None:
         event_evidence(atlas, event)
-    tab_p, tab_d, tab_e = st.tabs(
-        [f"Passages ({len(sel.passages)})", "Details", f"Events ({len(sel.events)})"]
+    n_figures = sum(len(g.values) for g in c.figures)
+    tab_p, tab_f, tab_d, tab_e = st.tabs(
+        [
+            f"Passages ({len(sel.passages)})",
+            f"Figures ({n_figures})",
+            "Details",
+            f"Events ({len(sel.events)})",
+        ]
     )
     with tab_p:
         if len(sel.passages):
@@ -267,6 +300,11 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
             st.caption("No passage of the sources mentions it yet.")
         for p in sel.passages.itertuples(index=False):
             st.html(passage_block(atlas, p._asdict(), p.spans))
+    with tab_f:
+        if c.figures:
+            st.html(figures_html(c.figures))
+        else:
+            st.caption("No source in the atlas gives a figure for it yet.")
     with tab_d:
         card_details(c)
     with tab_e:

@@ -18,11 +18,13 @@ and what refers to it is not blamed again.
 6. ``corridors.geojson``: no alias is blank or claimed twice;
 7. ``events.json``: dates, features, date and evidence spans (:mod:`geo.validate.records`);
 8. ``links.json``: curated links and suppressions, their features and spans;
-9. ``boundaries/countries.geojson``: readable, one valid polygon per country code
-   (:mod:`geo.validate.spatial`);
-10. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
+9. ``figures.json``: each figure's metric and unit, feature, country, span, and that its quote
+   states its value (:mod:`geo.validate.figures`);
+10. ``boundaries/countries.geojson``: readable, one valid polygon per country code
+    (:mod:`geo.validate.spatial`);
+11. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
     ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries;
-11. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
+12. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
 
 :func:`geo.load.load_atlas` builds the atlas from the :class:`CheckedData` this returns;
 ``python -m geo validate`` prints its problems.
@@ -35,7 +37,9 @@ from pathlib import Path
 from geo.validate.checked import (
     BOUNDARIES,
     CORRIDORS,
+    DATA_FILES,
     EVENTS,
+    FIGURES,
     GAZETTEER,
     LINKS,
     SOURCES,
@@ -44,6 +48,7 @@ from geo.validate.checked import (
     RawSource,
 )
 from geo.validate.corridors import check_aliases, check_corridors, check_feature_references
+from geo.validate.figures import check_figures
 from geo.validate.gold import check_gold, read_gold
 from geo.validate.records import check_events, check_gazetteer, check_links
 from geo.validate.sources import check_sources
@@ -59,7 +64,9 @@ __all__ = [
     "BOUNDARIES",
     "CHECKS",
     "CORRIDORS",
+    "DATA_FILES",
     "EVENTS",
+    "FIGURES",
     "GAZETTEER",
     "LINKS",
     "SITE_TOLERANCE_KM",
@@ -83,6 +90,7 @@ CHECKS = (
     check_aliases,
     check_events,
     check_links,
+    check_figures,
     check_boundaries,
     check_countries,
     check_gold,

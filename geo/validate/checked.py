@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from geo.model import Event, FeatureProperties, Gazetteer, LinkOverrides, SourceMeta
+from geo.model import Event, FeatureProperties, Figure, Gazetteer, LinkOverrides, SourceMeta
 from geo.passages import Passage
 
 if TYPE_CHECKING:
@@ -24,8 +24,11 @@ CORRIDORS = "corridors.geojson"
 EVENTS = "events.json"
 LINKS = "links.json"
 GAZETTEER = "gazetteer.json"
+FIGURES = "figures.json"
 SOURCES = "sources"
 BOUNDARIES = "boundaries/countries.geojson"
+# Every file of a data folder besides ``sources/`` (a review checks them all together).
+DATA_FILES = (CORRIDORS, GAZETTEER, EVENTS, LINKS, FIGURES, BOUNDARIES)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,6 +68,7 @@ class CheckedData:
     events: list[Event] = field(default_factory=list)
     links: LinkOverrides = field(default_factory=LinkOverrides)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
+    figures: list[Figure] = field(default_factory=list)
     # The country outlines, once read and checked; None when they could not be.
     boundaries: gpd.GeoDataFrame | None = None
     # Km of each route in each country (geo.measure.countries_crossed), computed by the spatial
@@ -127,6 +131,16 @@ def read_json(checked: CheckedData, path: Path) -> Any | None:
             name, "-", f"key {key!r} appears twice in one object; JSON keeps only the last value"
         )
     return None if duplicates else doc
+
+
+def read_json_list(checked: CheckedData, path: Path, what: str) -> list[Any] | None:
+    r"""The JSON list in ``path``, or None after recording why it cannot be used (it is missing,
+    unreadable, or not a list of ``what``\ s)."""
+    doc = read_json(checked, path)
+    if doc is not None and not isinstance(doc, list):
+        checked.problem(rel(checked.data_dir, path), "-", f"must be a JSON list of {what}s")
+        return None
+    return doc
 
 
 def decode_utf8(checked: CheckedData, name: str, id_: str, raw: bytes) -> str | None:

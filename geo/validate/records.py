@@ -12,6 +12,7 @@ from geo.validate.checked import (
     check_model,
     date_problem,
     read_json,
+    read_json_list,
     unique_records,
 )
 from geo.validate.sources import check_span
@@ -28,13 +29,8 @@ def check_gazetteer(checked: CheckedData) -> None:
 
 def check_events(checked: CheckedData) -> None:
     name = checked.name(EVENTS)
-    doc = read_json(checked, checked.data_dir / EVENTS)
-    if doc is None:
-        return
-    if not isinstance(doc, list):
-        checked.problem(name, "-", "must be a JSON list of events")
-        return
-    for ev in unique_records(checked, Event, doc, name, "event"):
+    doc = read_json_list(checked, checked.data_dir / EVENTS, "event")
+    for ev in unique_records(checked, Event, doc or [], name, "event"):
         bad_date = date_problem(ev.date)
         if bad_date:
             checked.problem(name, ev.id, bad_date)

@@ -39,6 +39,7 @@ HOSTILE_TITLE = f"{SCRIPT} Hostile **title**"
 HOSTILE_PUBLISHER = "<img src=x onerror=alert('publisher')> Press"
 HOSTILE_NAME = "Horgos <img src=x onerror=alert('name')> port"
 HOSTILE_EVENT_TITLE = f"{SCRIPT} {MD_LINK} **event**"
+HOSTILE_SCOPE = f"{IMG} **scope**"
 SEARCH_WORD = "hostile"  # only in the hostile source's first passage, which mentions Horgos
 
 
@@ -86,6 +87,17 @@ def hostile_copy(dest: Path) -> Path:
         }
     )
     (data / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    figure = {
+        "id": "hostile_figure",
+        "feature": "horgos",
+        "metric": "volume",
+        "value": 2,
+        "unit": "trains",
+        "scope": HOSTILE_SCOPE,
+        "as_of": "2025-01-02",
+        "span": _span(first, first[first.index("January 2") : first.index(" **bold**")]),
+    }
+    (data / "figures.json").write_text(json.dumps([figure]), encoding="utf-8")
     return data
 
 
@@ -210,6 +222,8 @@ def test_dashboard_with_the_hostile_feature_selected(hostile_data):
     assert safe_text(HOSTILE_NAME) in html  # the card
     assert "⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧" in html
     assert "W" * 20_000 in html  # the long line is there, whole
+    assert safe_text(HOSTILE_SCOPE) in html  # the figure's scope and quote, as text
+    assert f"{safe_text(IMG)} {safe_text(MD_LINK)}”" in html
 
 
 @pytest.mark.apptest

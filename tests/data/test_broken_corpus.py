@@ -16,7 +16,8 @@ used for what JSON edits cannot express (invalid JSON, Latin-1, a truncated file
 - ``"set": {"dotted.path": value}`` and/or ``"delete": ["dotted.path"]`` — change the JSON
   document, or one record of it: ``"feature": <properties.id>`` in corridors.geojson,
   ``"event": <id>`` in events.json;
-- ``"duplicate": true`` with ``"feature"``/``"event"`` — append a copy of that record.
+- ``"duplicate": true`` with ``"feature"``/``"event"`` — append a copy of that record;
+- ``"append": [records]`` — append records to a file that is a JSON list (figures.json, …).
 
 ``expected`` is the complete report: the validator must print exactly these lines, no more (a
 report that also blames every dependant of a broken record hides its cause).
@@ -79,6 +80,8 @@ def _apply_edit(data: Path, edit: dict[str, Any]) -> None:
     if edit.get("duplicate"):
         assert items is not None, "duplicate needs a feature or an event"
         items.append(json.loads(json.dumps(target)))
+    if "append" in edit:
+        doc.extend(edit["append"])
     # allow_nan: a case may write NaN on purpose, as Python's json would.
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=True), "utf-8")
 

@@ -161,4 +161,3 @@ def test_a_gold_file_must_be_a_list_with_unique_ids(tmp_path):
         "must be a JSON list of documents",
         "duplicate id: another document already uses it",
     ]
-
