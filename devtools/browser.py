@@ -127,6 +127,13 @@ def wait_idle(page, timeout_ms: float = TIMEOUT_MS) -> None:
     )
 
 
+def chosen(scope, label: str) -> str:
+    """The values chosen in the multiselect labelled ``label`` inside ``scope`` (a page or a
+    locator), as its tags show them."""
+    box = scope.locator("[data-testid='stMultiSelect']", has_text=label).first
+    return box.locator("[data-testid='stMultiSelectTagsContainer']").inner_text()
+
+
 def route_point(page, feature_id: str) -> dict[str, float] | None:
     """Where on the page a person would click route ``feature_id``: the point of the drawn line
     farthest from every site icon (aiming for the line, not a marker on it), away from the

@@ -137,7 +137,10 @@ def test_accept_that_would_not_validate_writes_nothing(item):
     text = str(err.value)
     assert "nothing was written" in text
     assert "data/events.json" in text and "feature 'atlantis' does not exist" in text
-    assert "not in that passage" in text or "nowhere in that passage" in text
+    assert (
+        "not the quote 'words that are not in the passage'; the quote is nowhere in that passage"
+        in text
+    )
     r = run_cli("review", "accept", sid, "--data-dir", str(data_dir))
     assert r.returncode == 1 and "atlantis" in r.stderr
 

@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 import geo.link
@@ -346,12 +344,11 @@ def test_every_mention_slices_the_original_text(linker):
     ]
 
 
-def test_a_megabyte_is_linked_in_one_pass(linker):
+def test_a_megabyte_is_linked_whole(linker):
+    # How fast (and that a long text costs no more per megabyte): bench/throughput.py.
     line = "Freight from Xi’an via Horgos and the Средний коридор; tunnel work at Koshtobe. "
     text = "\n".join([line * 10] * 1300)  # about 1 MB
-    start = time.perf_counter()
     mentions = linker.link(text)
-    assert time.perf_counter() - start < 5  # 52,000 mentions in ~0.5 s; quadratic would be hours
     assert len(mentions) == 4 * 10 * 1300
     assert mentions[-1].passage == 1299
     assert all(text[m.start : m.end] == m.text for m in mentions[::97])
