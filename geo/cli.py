@@ -8,6 +8,7 @@ export --format geojson|csv [filters]       the features in view, as the app wou
 ingest FILE_OR_FOLDER... [--title ...]      put new texts into data/inbox/ with review candidates
 review [list|show ID|accept ID|reject ID]   review the inbox; accepting adds to the atlas
 evaluate GOLD.json [--json]                 score the linker and date resolver on a hand annotation
+phases [FEATURE...] [--all] [--json]        each feature's status history and why
 """
 
 from __future__ import annotations
@@ -343,6 +344,58 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _phase_rows(atlas, fid: str) -> dict:
+    h = atlas.histories[fid]
+    return {
+        "feature": fid,
+        "name": atlas.props[fid].name,
+        "dated": h.dated,
+        "phases": [
+            {
+                "status": p.status,
+                "from": p.start.isoformat(),
+                "until": p.end.isoformat() if p.end else None,
+                "date": p.transition.date,
+                "origin": p.transition.origin,
+                "event": p.transition.event,
+                "rule": p.transition.rule,
+                "words": p.transition.words,
+            }
+            for p in h.phases
+        ],
+        "skipped": [
+            {"event": t.event, "status": t.status, "date": t.date, "why": why}
+            for t, why in h.skipped
+        ],
+        "disagreement": h.disagreement,
+    }
+
+
+def cmd_phases(args: argparse.Namespace) -> int:
+    atlas = _load(args.data_dir)
+    unknown = [f for f in args.features if f not in atlas.histories]
+    if unknown:
+        print(f"no feature {', '.join(map(repr, unknown))} in the atlas", file=sys.stderr)
+        return 2
+    ids = args.features or [
+        f for f, h in atlas.histories.items() if args.all or h.dated or h.skipped
+    ]
+    rows = [_phase_rows(atlas, f) for f in ids]
+    if args.json:
+        _emit(rows, True, "")
+        return 0
+    for row in rows:
+        print(f"{row['feature']}  {row['name']}" + ("" if row["dated"] else "  (no dated phase)"))
+        for p in row["phases"]:
+            why = f"{p['rule']} {p['words']!r}" if p["origin"] == "rule" else p["rule"]
+            print(f"  {p['from']}  {p['status']:<18}  {p['event'] or '-'}  ({p['origin']}: {why})")
+        for s in row["skipped"]:
+            print(f"  skipped: {s['date']} {s['status']} from {s['event']}: {s['why']}")
+        if row["disagreement"]:
+            print(f"  disagreement: {row['disagreement']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -446,6 +499,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser(
+        "phases",
+        help="each feature's status history, with the rule or curation behind each transition",
+    )
+    p.add_argument("features", nargs="*", metavar="FEATURE", help="feature ids (default: all "
+                   "with a dated phase or a skipped transition)")  # fmt: skip
+    p.add_argument("--all", action="store_true", help="every feature, undated ones too")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_phases)
     return parser
 
 

@@ -7,7 +7,7 @@ Loading is pure and deterministic: the same files give the same atlas (and the s
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from geo.link import GazetteerEntry, Linker
 from geo.measure import route_lengths_km
 from geo.model import ROUTE_KINDS, FeatureProperties, SourceMeta
 from geo.passages import passage_id
+from geo.phases import History
 from geo.search import SearchIndex
 from geo.validate import CheckedData, Problem, check_data
 
@@ -50,6 +51,7 @@ class Atlas:
     figures : one row per sourced figure (``figures.json``), its span flattened into ``source``,
         ``passage``, ``passage_id``, ``start``, ``end`` and ``quote``.
     crossings : km of each route inside each country.
+    histories : each feature's status history (:mod:`geo.phases`), by feature id.
     """
 
     version: str
@@ -64,6 +66,7 @@ class Atlas:
     boundaries: gpd.GeoDataFrame
     crossings: pd.DataFrame
     linker: Linker
+    histories: dict[str, History] = field(default_factory=dict)
 
     # Lookups computed once per loaded atlas (the atlas is shared and never mutated), so that a
     # rerun never re-indexes a frame.
@@ -394,4 +397,5 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
         boundaries=checked.boundaries,
         crossings=crossings,
         linker=linker,
+        histories=checked.histories,
     )

@@ -34,7 +34,22 @@ KINDS = (
 )
 ROUTE_KINDS = ("railway", "corridor", "freight_service", "ferry", "road")
 SITE_KINDS = tuple(k for k in KINDS if k not in ROUTE_KINDS)
-STATUSES = ("operational", "under_construction", "planned", "proposed", "existing")
+STATUSES = (
+    "operational",
+    "under_construction",
+    "planned",
+    "agreed",
+    "proposed",
+    "suspended",
+    "cancelled",
+    "existing",
+)
+# The declared order of a project's phases (geo.phases): a feature moves forward through them.
+# ``suspended`` and ``cancelled`` interrupt any of them; ``existing`` is a place that is simply
+# there (a city) and has no phases.
+PHASE_ORDER = ("proposed", "agreed", "planned", "under_construction", "operational")
+INTERRUPTIONS = ("suspended", "cancelled")
+PHASE_STATUSES = PHASE_ORDER + INTERRUPTIONS
 GEOMETRY_QUALITIES = ("surveyed", "traced", "schematic", "approximate")
 LANGUAGES = ("en", "zh", "ru", "kk", "ky", "uz", "tr", "az", "ka")
 PRECISIONS = ("day", "month", "year", "range")
@@ -391,3 +406,33 @@ class Figure(Strict):
         if not DATE_RE.match(self.as_of):
             raise ValueError(f"as_of {self.as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         return self
+
+
+# ---------------------------------------------------------------------------------------- phases
+
+
+class CuratedTransition(Strict):
+    """A status change the rules on the event evidence cannot tell (see :mod:`geo.phases`): the
+    ``feature`` entered ``status`` with ``event``, because ``reason``. ``out_of_order`` says why
+    it goes back in :data:`PHASE_ORDER`, when it does."""
+
+    feature: str
+    event: str
+    status: Literal[PHASE_STATUSES]  # type: ignore[valid-type]
+    reason: str = Field(min_length=3)
+    out_of_order: str | None = Field(default=None, min_length=3)
+
+
+class SuppressedTransition(Strict):
+    """A transition the rules derive from ``event`` for ``feature`` that is wrong, and why."""
+
+    feature: str
+    event: str
+    reason: str = Field(min_length=3)
+
+
+class PhaseCuration(Strict):
+    """``phases.json``: curated transitions and suppressed derived ones."""
+
+    add: tuple[CuratedTransition, ...] = ()
+    suppress: tuple[SuppressedTransition, ...] = ()

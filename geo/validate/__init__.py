@@ -20,11 +20,12 @@ and what refers to it is not blamed again.
 8. ``links.json``: curated links and suppressions, their features and spans;
 9. ``figures.json``: each figure's metric and unit, feature, country, span, and that its quote
    states its value (:mod:`geo.validate.figures`);
-10. ``boundaries/countries.geojson``: readable, one valid polygon per country code
+10. ``phases.json`` and every feature's status history (:mod:`geo.validate.phases`);
+11. ``boundaries/countries.geojson``: readable, one valid polygon per country code
     (:mod:`geo.validate.spatial`);
-11. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
+12. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
     ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries;
-12. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
+13. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
 
 :func:`geo.load.load_atlas` builds the atlas from the :class:`CheckedData` this returns;
 ``python -m geo validate`` prints its problems.
@@ -42,6 +43,7 @@ from geo.validate.checked import (
     FIGURES,
     GAZETTEER,
     LINKS,
+    PHASES,
     SOURCES,
     CheckedData,
     Problem,
@@ -50,6 +52,7 @@ from geo.validate.checked import (
 from geo.validate.corridors import check_aliases, check_corridors, check_feature_references
 from geo.validate.figures import check_figures
 from geo.validate.gold import check_gold, read_gold
+from geo.validate.phases import check_phases
 from geo.validate.records import check_events, check_gazetteer, check_links
 from geo.validate.sources import check_sources
 from geo.validate.spatial import (
@@ -69,6 +72,7 @@ __all__ = [
     "FIGURES",
     "GAZETTEER",
     "LINKS",
+    "PHASES",
     "SITE_TOLERANCE_KM",
     "SOURCES",
     "CheckedData",
@@ -91,6 +95,7 @@ CHECKS = (
     check_events,
     check_links,
     check_figures,
+    check_phases,
     check_boundaries,
     check_countries,
     check_gold,

@@ -19,16 +19,19 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+    from geo.phases import History
+
 # The files of a data folder, relative to it.
 CORRIDORS = "corridors.geojson"
 EVENTS = "events.json"
 LINKS = "links.json"
 GAZETTEER = "gazetteer.json"
 FIGURES = "figures.json"
+PHASES = "phases.json"
 SOURCES = "sources"
 BOUNDARIES = "boundaries/countries.geojson"
 # Every file of a data folder besides ``sources/`` (a review checks them all together).
-DATA_FILES = (CORRIDORS, GAZETTEER, EVENTS, LINKS, FIGURES, BOUNDARIES)
+DATA_FILES = (CORRIDORS, GAZETTEER, EVENTS, LINKS, FIGURES, PHASES, BOUNDARIES)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,11 +77,14 @@ class CheckedData:
     # Km of each route in each country (geo.measure.countries_crossed), computed by the spatial
     # check and kept so that loading does not measure again.
     crossings: pd.DataFrame | None = None
+    # Feature id → its status history (geo.phases), made by the phases check.
+    histories: dict[str, History] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Ids of records that exist but failed their own checks: a reference to one is not reported
     # again as "does not exist", so the report names the cause once instead of every dependant.
     rejected_features: set[str] = field(default_factory=set)
     rejected_sources: set[str] = field(default_factory=set)
+    rejected_events: set[str] = field(default_factory=set)
     # A file that could not be read at all: what refers into it is not checked.
     corridors_unread: bool = False
     sources_missing: bool = False

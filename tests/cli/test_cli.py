@@ -131,3 +131,17 @@ def test_evaluate_refuses_a_broken_gold_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 1
     assert "gold.json: t1: mentions[0]: feature 'atlantis' does not exist" in err
+
+
+def test_phases_json_is_the_atlas_histories(capsys, atlas):
+    code, out = _run(capsys, "phases", "cku_railway", "--json")
+    assert code == 0
+    [row] = json.loads(out)
+    history = atlas.histories["cku_railway"]
+    assert [(p["status"], p["from"], p["event"]) for p in row["phases"]] == [
+        (p.status, p.start.isoformat(), p.transition.event) for p in history.phases
+    ]
+    assert ("agreed", "2024-06-06", "cku_intergovernmental_agreement_signed") in [
+        (p["status"], p["from"], p["event"]) for p in row["phases"]
+    ]
+    assert main(["phases", "atlantis"]) == 2
