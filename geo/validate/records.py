@@ -44,7 +44,7 @@ def check_events(checked: CheckedData) -> None:
             checked.problem(name, ev.id, "date_span and evidence must be in the same passage")
         checked.events.append(ev)
     # Events that exist but failed their own checks: what refers to them is not blamed again.
-    named = {item.get("id") for item in doc if isinstance(item, dict)}
+    named = {item.get("id") for item in doc or [] if isinstance(item, dict)}
     checked.rejected_events |= {i for i in named if isinstance(i, str)} - {
         e.id for e in checked.events
     }
