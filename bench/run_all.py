@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.common import ROOT
 
-BENCHMARKS = ("synth", "rerun", "browser", "payload", "throughput", "memory")
+BENCHMARKS = ("synth", "rerun", "browser", "payload", "throughput", "memory", "long_paragraph")
 
 
 def main(argv: list[str] | None = None) -> int:

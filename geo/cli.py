@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from geo.load import DEFAULT_DATA_DIR, AtlasInvalid, load_atlas
+from geo.load import DEFAULT_DATA_DIR, AtlasInvalid, build_linker, load_atlas
 from geo.urlstate import FILTERS
 from geo.validate import check_data
 
@@ -88,8 +88,6 @@ def _emit(rows: list[dict], as_json: bool, line: str) -> None:
 
 def _linker(data_dir: str):
     """The linker of a valid data folder, or None after printing the folder's problems."""
-    from geo.load import build_linker
-
     checked = check_data(data_dir)
     if checked.problems:
         for p in checked.problems:
@@ -123,7 +121,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     from geo.dates import find_dates
-    from geo.load import build_linker
+    from geo.ingest import candidates
     from geo.passages import passage_index_at, split_passages
 
     text = _read_text(args.file)
@@ -136,14 +134,15 @@ def cmd_events(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     passages = split_passages(text)
-    by_passage: dict[int, list[str]] = {}
+    dates = find_dates(text, args.published)
+    # Each event's features are those of its own clause or sentence (geo.ingest.candidates).
+    features: dict[tuple[int, int], list[str]] = {}
     if linker is not None:
-        for m in linker.link(text):
-            ids = by_passage.setdefault(m.passage, [])
-            if m.feature not in ids:
-                ids.append(m.feature)
+        for e in candidates(text, "", linker, args.published, dates).events:
+            span = e.event.date_span
+            features[span.passage, span.start] = list(e.event.features)
     out = []
-    for d in find_dates(text, args.published):
+    for d in dates:
         idx = passage_index_at(passages, d.start)
         out.append(
             {
@@ -153,7 +152,9 @@ def cmd_events(args: argparse.Namespace) -> int:
                 "end": d.end,
                 "text": d.text,
                 "passage": idx,
-                "features": by_passage.get(idx, []) if idx is not None else [],
+                "features": []
+                if idx is None
+                else features.get((idx, d.start - passages[idx].offset), []),
                 "rule": d.rule,
             }
         )

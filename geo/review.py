@@ -207,7 +207,7 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
     """Move an inbox item into the atlas, keeping the candidates in ``only`` (all when None).
 
     Mentions left out are suppressed in ``links.json``; events left out are dropped, and an
-    accepted event loses a feature whose mentions in its passage were all rejected.
+    accepted event loses a feature whose mentions in its clause or sentence were all rejected.
 
     Raises
     ------

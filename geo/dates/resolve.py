@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from geo.dates.parts import Parts, Published, iso, parse_published, shift_month, valid
 from geo.dates.rules import Found, complete_range
 from geo.dates.scan import candidates, longest_first
-from geo.dates.tense import SENTENCE_END, tense
+from geo.dates.tense import Sentences
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _year_by_tense(month: int, day: int | None, pub: Published, when: str | None
 
 
 def _infer_day_only(
-    text: str, found: Found, pub: Published | None, anchor: _Anchor | None
+    sentences: Sentences, found: Found, pub: Published | None, anchor: _Anchor | None
 ) -> Parts | None:
     day = found.first[2]
     if anchor is not None:
@@ -106,7 +106,7 @@ def _infer_day_only(
         return None
     year, month = pub.year, pub.month
     if pub.day is not None and day != pub.day:
-        when, _ = tense(text, found.start, found.end)
+        when, _ = sentences.tense(found.start, found.end)
         if day > pub.day and when != "future":
             year, month = shift_month(year, month, -1)
         elif day < pub.day and when == "future":
@@ -115,18 +115,18 @@ def _infer_day_only(
 
 
 def _infer_year(
-    text: str, found: Found, pub: Published | None, anchor: _Anchor | None
+    sentences: Sentences, found: Found, pub: Published | None, anchor: _Anchor | None
 ) -> tuple[int | None, bool]:
     """Return (year, whether the paragraph's anchor gave it) for a date written without a year."""
     _, month, day = found.first
     assert month is not None
-    when, strong = tense(text, found.start, found.end) if pub else (None, False)
+    when, strong = sentences.tense(found.start, found.end) if pub else (None, False)
     if anchor is not None:
         year = anchor.year
         rolled = (year + 1, month, day)
         if (
             month < anchor.month
-            and SENTENCE_END.search(text, anchor.end, found.start)
+            and sentences.ends_within(anchor.end, found.start)
             and valid(*rolled)
             and (pub is None or compare(rolled, pub) <= 0)
         ):
@@ -194,18 +194,19 @@ def find_dates(text: str, published: str | dt.date | None = None) -> list[DateMe
     pub = parse_published(published)
     mentions: list[DateMention] = []
     anchor: _Anchor | None = None
+    sentences = Sentences(text)  # read once: every date below looks its sentence up in it
     for found in longest_first(text, candidates(text, pub)):
-        if anchor is not None and text.find("\n", anchor.end, found.start) >= 0:
+        if anchor is not None and sentences.breaks_within(anchor.end, found.start):
             anchor = None
         first, last = found.first, found.last
         anchor_used = False
         if first[0] is None and first[1] is None:
-            parts = _infer_day_only(text, found, pub, anchor)
+            parts = _infer_day_only(sentences, found, pub, anchor)
             if parts is None:
                 continue
             first = parts
         elif first[0] is None:
-            year, anchor_used = _infer_year(text, found, pub, anchor)
+            year, anchor_used = _infer_year(sentences, found, pub, anchor)
             if year is None:
                 continue
             first = (year, first[1], first[2])

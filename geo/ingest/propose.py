@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from geo.dates import find_dates, sentence_bounds
+from geo.dates import DateMention, find_dates
+from geo.dates.tense import Sentences
 from geo.ingest.files import dump_json
 from geo.link import Linker
 from geo.model import Event, Span
@@ -53,8 +55,8 @@ class EventCandidate:
     """A dated expression proposed as an event. ``event`` is the record that joins
     ``events.json`` when accepted (its ``title`` may be edited in the review file first);
     ``rule`` is the date rule that matched (see :mod:`geo.dates`); ``support`` gives, for each of
-    the event's features, the mention candidates that name it in the event's passage (a feature
-    whose mentions are all rejected leaves the event)."""
+    the event's features, the mention candidates that name it in the event's clause or sentence
+    (a feature whose mentions are all rejected leaves the event)."""
 
     id: str
     event: Event
@@ -90,19 +92,18 @@ def _title(sentence: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _event_id(features: list[str], date: str, sid: str, taken: set[str]) -> str:
+def _event_id(features: list[str], date: str, sid: str, taken: dict[str, int]) -> str:
+    """``<first feature>_<date>_<source>``, with ``_2``, ``_3``… for the next events of the
+    same base (a suffixed id never equals a base, which ends with the source id)."""
     base = f"{features[0] if features else 'event'}_{re.sub(r'[^0-9]+', '_', date)}_{sid[:8]}"
-    event_id, n = base, 1
-    while event_id in taken:
-        n += 1
-        event_id = f"{base}_{n}"
-    taken.add(event_id)
-    return event_id
+    n = taken[base] = taken.get(base, 0) + 1
+    return base if n == 1 else f"{base}_{n}"
 
 
-def _evidence(p: Passage, sid: str, start: int, end: int) -> Span:
-    """The sentence of passage ``p`` around ``start..end``, trimmed of white space."""
-    lo, hi = sentence_bounds(p.text, start, end)
+def _evidence(p: Passage, sentences: Sentences, sid: str, start: int, end: int) -> Span:
+    """The sentence of passage ``p`` (read by ``sentences``) around ``start..end``, trimmed of
+    white space."""
+    lo, hi = sentences.bounds(start, end)
     lo, hi = min(lo, start), max(hi, end)
     while lo < start and p.text[lo].isspace():
         lo += 1
@@ -111,8 +112,37 @@ def _evidence(p: Passage, sid: str, start: int, end: int) -> Span:
     return Span(source=sid, passage=p.index, start=lo, end=hi, quote=p.text[lo:hi])
 
 
+_CLAUSE_ENDS = ";；"
+
+
+def _clause(text: str, sentence: Span, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``text[start:end]``: the sentence cut at semicolons."""
+    lo = max(text.rfind(c, sentence.start, start) for c in _CLAUSE_ENDS) + 1 or sentence.start
+    ends = [i for c in _CLAUSE_ENDS if (i := text.find(c, end, sentence.end)) >= 0]
+    return lo, min(ends, default=sentence.end)
+
+
+@dataclass
+class _Named:
+    """The mention candidates that name a feature in one passage, by position in it."""
+
+    starts: list[int]
+    named: list[tuple[str, str]]  # (feature, mention candidate id), in the order of ``starts``
+
+    def add(self, start: int, feature: str, cid: str) -> None:
+        self.starts.append(start)
+        self.named.append((feature, cid))
+
+    def within(self, lo: int, hi: int) -> list[tuple[str, str]]:
+        return self.named[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
 def candidates(
-    text: str, source_id: str, linker: Linker, published: str | dt.date | None
+    text: str,
+    source_id: str,
+    linker: Linker,
+    published: str | dt.date | None,
+    dates: list[DateMention] | None = None,
 ) -> Candidates:
     """The mentions and dated events found in ``text``, as candidates for review.
 
@@ -120,7 +150,9 @@ def candidates(
     (a name broken across a line break is cut at the end of the line where it starts). Each date
     (:func:`geo.dates.find_dates`, resolved against ``published``) is a proposed event whose
     evidence is the sentence around it in its passage, whose title is that sentence and whose
-    features are those mentioned in the same passage, the ones in the sentence first.
+    features are those named in its clause (the sentence cut at semicolons), else in its
+    sentence — never the rest of the passage, so each event's ``support`` is bounded by its
+    sentence and the review file grows with the text, not with the text times its dates.
 
     Parameters
     ----------
@@ -128,6 +160,7 @@ def candidates(
     source_id : its id (:func:`source_id`), used in every span.
     linker : the atlas's linker (``atlas.linker`` or :func:`geo.load.build_linker`).
     published : the publication date that relative dates ("last June") are resolved against.
+    dates : ``find_dates(text, published)``, when the caller has it already.
 
     Returns
     -------
@@ -137,7 +170,7 @@ def candidates(
     """
     passages = split_passages(text, source_id)
     mentions: list[MentionCandidate] = []
-    in_passage: dict[int, list[tuple[int, str, str]]] = {}  # passage -> (start, feature, m id)
+    in_passage: dict[int, _Named] = {}
     for m in linker.link(text):
         p = passages[m.passage]
         start, end = m.start - p.offset, min(m.end - p.offset, len(p.text))
@@ -148,17 +181,18 @@ def candidates(
             MentionCandidate(f"m{len(mentions) + 1}", m.feature, m.project, span, m.alias, m.rule)
         )
         cid = mentions[-1].id
-        in_passage.setdefault(p.index, []).append((start, m.feature, cid))
+        in_passage.setdefault(p.index, _Named([], [])).add(start, m.feature, cid)
         # A name broken across lines ("Middle\nCorridor") is named in the next passage too.
-        for q in passages[p.index + 1 :]:
-            if q.offset >= m.end:
-                break
-            in_passage.setdefault(q.index, []).append((0, m.feature, cid))
+        q = p.index + 1
+        while q < len(passages) and passages[q].offset < m.end:
+            in_passage.setdefault(q, _Named([], [])).add(0, m.feature, cid)
+            q += 1
 
     events: list[EventCandidate] = []
-    taken: set[str] = set()
+    taken: dict[str, int] = {}  # event id base -> events given it
     published_text = published.isoformat() if isinstance(published, dt.date) else published
-    for d in find_dates(text, published):
+    read: dict[int, Sentences] = {}  # passage -> its sentences, read once
+    for d in find_dates(text, published) if dates is None else dates:
         idx = passage_index_at(passages, d.start)
         if idx is None:
             continue
@@ -169,11 +203,14 @@ def candidates(
         date_span = Span(
             source=source_id, passage=idx, start=start, end=end, quote=p.text[start:end]
         )
-        evidence = _evidence(p, source_id, start, end)
-        named = in_passage.get(idx, [])
-        inside = [f for pos, f, _ in named if evidence.start <= pos < evidence.end]
-        features = list(dict.fromkeys(inside + [f for _, f, _ in named]))
-        support = {f: tuple(cid for _, g, cid in named if g == f) for f in features}
+        sentences = read.setdefault(idx, Sentences(p.text))
+        evidence = _evidence(p, sentences, source_id, start, end)
+        named = in_passage.get(idx, _Named([], []))
+        named_here = named.within(*_clause(p.text, evidence, start, end)) or named.within(
+            evidence.start, evidence.end
+        )
+        features = list(dict.fromkeys(f for f, _ in named_here))
+        support = {f: tuple(cid for g, cid in named_here if g == f) for f in features}
         event = Event(
             id=_event_id(features, d.date, source_id, taken),
             date=d.date,

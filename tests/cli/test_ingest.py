@@ -350,16 +350,16 @@ def test_sentence_starting_with_a_digit_has_its_own_tense(atlas):
     assert [e.event.date for e in c.events] == ["2025-01-20", "2024-12-30"]
 
 
-def test_event_candidates_have_sentence_evidence_and_passage_features(atlas):
+def test_event_candidates_have_sentence_evidence_and_sentence_features(atlas):
     c, _ = _found(atlas, YEAR_CHANGE, "2025-01-10")
     lines = YEAR_CHANGE.split("\n")
     first, second = c.events[0].event, c.events[1].event
     assert first.evidence.quote == "On Dec 30 the first block train left Khorgos."
     assert first.title == first.evidence.quote
     assert second.evidence.quote == "On Jan 3 it reached Baku."
-    # Features: those named in the sentence first, then the rest of the passage.
-    assert first.features == ("horgos", "baku") and second.features == ("baku", "horgos")
-    assert c.events[0].support == {"horgos": ("m1",), "baku": ("m2",)}
+    # Features: those named in the event's own sentence, not the rest of the passage.
+    assert first.features == ("horgos",) and second.features == ("baku",)
+    assert c.events[0].support == {"horgos": ("m1",)} and c.events[1].support == {"baku": ("m2",)}
     for e in c.events:
         ev = e.event
         text = lines[ev.evidence.passage]
@@ -375,6 +375,19 @@ def test_a_name_broken_across_lines_counts_for_the_next_passage(atlas):
     c, _ = _found(atlas, text, "2025-01-10")
     (event,) = c.events
     assert event.event.evidence.passage == 1 and event.event.features == ("middle_corridor",)
+
+
+def test_an_event_takes_the_features_of_its_clause_else_of_its_sentence(atlas):
+    text = (
+        "Khorgos grew in 2023; the Middle Corridor carried 4.5 Mt in 2024, and Baku too. "
+        "In 2025 the CKU railway's tunnels were dug. Aktau port was quiet in 2022; it rested."
+    )
+    c, _ = _found(atlas, text, "2025-06-18")
+    features = {e.event.date: e.event.features for e in c.events}
+    assert features["2023"] == ("horgos",)
+    assert features["2024"] == ("middle_corridor", "baku")
+    assert features["2025"] == ("cku_railway",)
+    assert features["2022"] == ("aktau_port",)
 
 
 def test_long_sentences_give_short_titles(atlas):
