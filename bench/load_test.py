@@ -1,34 +1,48 @@
-"""Many people at once: concurrent websocket clients drive one ``streamlit run`` of the dashboard.
+"""Many people at once: concurrent websocket clients drive the dashboard, served by one
+``streamlit run`` or by N replicas behind nginx (``devtools.replicas``).
 
-Each client speaks Streamlit's own protocol (protobuf over ``/_stcore/stream``, as the browser
-does): it opens a session, runs the dashboard, then makes ``--steps`` interactions in turn —
-filter changes (country, kind, status, project, search) and selections (an event button, which
-selects its feature; "Clear selection") — each sent as the widget states a browser would send.
-The latency of an interaction is from sending it to the server's ``script_finished``; it covers
-the whole rerun (filtering, the folium map, the timeline) but not the browser's drawing (see
+Each client opens the page as a browser does (an HTTP request, which gives it the balancer's
+cookie) and then speaks Streamlit's own protocol (protobuf over ``/_stcore/stream``): it runs the
+dashboard, then makes ``--steps`` interactions in turn — filter changes (country, kind, status,
+project, search) and selections (an event button, which selects its feature; "Clear
+selection") — each sent as the widget states a browser would send. The latency of an
+interaction is from sending it to the server's ``script_finished``; it covers the whole rerun
+(filtering, the folium map, the timeline) but not the browser's drawing (see
 ``bench/browser.py`` for that). An error is an exception shown by the app, a run that did not
-finish, a timeout, or a dropped connection; the server's log is also searched for tracebacks.
+finish, a timeout, a dropped connection, or a session whose page and websocket were answered by
+different replicas; the servers' logs are also searched for tracebacks.
 
-Everything is on loopback; the run is bounded by ``--deadline`` seconds (default 540).
+With ``--replicas 1 2`` the same load runs behind nginx against 1 and then 2 replicas, and the
+last tables compare them: throughput ratio against the target, and where the machine's CPU went
+(each replica, nginx, this load generator, everything else). Everything is on loopback; each
+load is bounded by ``--deadline`` seconds.
 
     python -m bench.load_test [--clients 30] [--steps 20] [--data DATA_DIR]
+    python -m bench.load_test --replicas 1 2 --clients 60 --steps 20 --deadline 1500
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
-import tempfile
+import sys
 import time
+import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import DATA, ROOT, footer, header, print_table
-from devtools.serve import StreamlitServer
+from bench.common import DATA, ROOT, footer, goal, header, print_table
+from devtools.procs import cpu_seconds, machine_cpu_seconds
+from devtools.replicas import REPLICA_HEADER, NginxMissing, Replicas, nginx_binary, replica_name
 
 STEP_TIMEOUT_S = 120.0
+# Issue 15: a Streamlit server runs scripts under one interpreter lock, so on 2 cores 2 replicas
+# should approach twice the throughput of one.
+TARGET_RATIO = 1.8
 
 
 @dataclass
@@ -37,13 +51,16 @@ class Result:
     errors: list[str] = field(default_factory=list)
     interactions: int = 0
     selections: int = 0  # event presses that put a feature in the URL (``sel=``)
+    sessions: Counter[str] = field(default_factory=Counter)  # replica -> sessions it held
 
 
 class Client:
     """One browser-like session: the widget states it has set, and the widgets it has seen."""
 
     def __init__(self, url: str, rng: random.Random):
+        self.http_url = url
         self.url = url.replace("http://", "ws://") + "/_stcore/stream"
+        self.replica = ""  # the replica holding the session (the balancer's header)
         self.rng = rng
         self.states: dict[str, object] = {}  # widget id -> WidgetState field values
         self.widgets: dict[str, object] = {}  # key or label -> element proto
@@ -51,15 +68,23 @@ class Client:
         self.conn = None
 
     async def connect(self) -> None:
+        """Open the session as a browser does: load the page, then open the websocket with the
+        cookies the page set (the balancer's among them). Raises if a balancer sent the two
+        requests to different replicas."""
         from websockets.asyncio.client import connect
 
+        cookies, page_replica = await asyncio.to_thread(load_page, self.http_url)
         self.conn = await connect(
             self.url,
             subprotocols=["streamlit"],
-            origin=self.url.replace("ws://", "http://").split("/_stcore")[0],
+            origin=self.http_url,
+            additional_headers={"Cookie": cookies} if cookies else None,
             max_size=None,
             open_timeout=STEP_TIMEOUT_S,
         )
+        self.replica = self.conn.response.headers.get(REPLICA_HEADER, "the server")
+        if page_replica is not None and page_replica != self.replica:
+            raise SessionSplit(f"page from {page_replica}, websocket to {self.replica}")
 
     async def run(self, trigger: str | None = None) -> tuple[float, list[str]]:
         """Send a rerun with the current widget states (plus a button press); wait for the end."""
@@ -150,10 +175,24 @@ class Client:
         return "select: event", self.rng.choice(events).id
 
 
+class SessionSplit(Exception):
+    """A session's page and its websocket were answered by different replicas."""
+
+
+def load_page(url: str) -> tuple[str, str | None]:
+    """GET the page: (the cookies it set, as a Cookie header; the replica that answered, if a
+    balancer named it)."""
+    with urllib.request.urlopen(url + "/", timeout=STEP_TIMEOUT_S) as r:
+        r.read()
+        cookies = "; ".join(c.split(";", 1)[0] for c in r.headers.get_all("Set-Cookie") or [])
+        return cookies, r.headers.get(REPLICA_HEADER)
+
+
 async def one_client(url: str, steps: int, seed: int, result: Result, deadline: float) -> None:
     client = Client(url, random.Random(seed))
     try:
         await client.connect()
+        result.sessions[client.replica] += 1
         latency, problems = await client.run()
         result.latencies.setdefault("first run", []).append(latency)
         result.errors.extend(problems)
@@ -170,6 +209,8 @@ async def one_client(url: str, steps: int, seed: int, result: Result, deadline: 
             result.errors.extend(problems)
     except TimeoutError:
         result.errors.append("timeout")
+    except SessionSplit as e:
+        result.errors.append(f"session split across replicas: {e}")
     except Exception as e:  # noqa: BLE001 — a load test counts failures, it does not stop
         result.errors.append(f"{type(e).__name__}: {e}")
     finally:
@@ -177,31 +218,86 @@ async def one_client(url: str, steps: int, seed: int, result: Result, deadline: 
             await client.conn.close()
 
 
-async def sample_rss(server: StreamlitServer, out: list[float], stop: asyncio.Event) -> None:
+# ------------------------------------------------------------------------------ one load run
+
+
+@dataclass
+class Run:
+    """One load against one site: the sessions' results and what the machine did meanwhile."""
+
+    label: str
+    replicas: int
+    behind_nginx: bool
+    result: Result
+    warm_errors: list[str]
+    wall: float
+    rss: tuple[float, float, float]  # MiB of all replicas together: after warm-up, peak, end
+    cpu: dict[str, float]  # CPU seconds during the load: r1…, nginx, load generator, the rest
+    tracebacks: int = 0
+
+    @property
+    def throughput(self) -> float:
+        return self.result.interactions / self.wall if self.wall else 0.0
+
+    @property
+    def errors(self) -> list[str]:
+        return self.result.errors + self.warm_errors
+
+    def replica_cpu(self) -> float:
+        """CPU seconds the replicas used during the load, all together."""
+        return sum(self.cpu.get(replica_name(i), 0.0) for i in range(self.replicas))
+
+    def failed(self, expected: int) -> bool:
+        return bool(self.errors or self.tracebacks or self.result.interactions < expected)
+
+
+def cpu_now(site: Replicas) -> dict[str, float]:
+    """CPU seconds so far of every process of the site, of this process, and of the machine."""
+    out = {name: sum(cpu_seconds(pid) for pid in pids) for name, pids in site.pids().items()}
+    out["load generator"] = cpu_seconds(os.getpid())
+    out["machine"], out["idle"] = machine_cpu_seconds()
+    return out
+
+
+def rss_mib(site: Replicas) -> float:
+    return sum(server.rss_mib() for server in site.servers)
+
+
+async def sample_rss(site: Replicas, out: list[float], stop: asyncio.Event) -> None:
     while not stop.is_set():
-        out.append(server.rss_mib())
+        out.append(rss_mib(site))
         try:
             await asyncio.wait_for(stop.wait(), 0.5)
         except TimeoutError:
             pass
 
 
-async def load(server: StreamlitServer, clients: int, steps: int, deadline_s: float):
-    # One warm-up session loads the atlas into the server's cache, as the first visitor would.
+async def load(site: Replicas, label: str, clients: int, steps: int, deadline_s: float) -> Run:
+    # One warm-up session per replica, straight to it, loads the atlas into its cache, as the
+    # first visitor would.
     warm = Result()
-    await one_client(server.url, 1, 0, warm, time.monotonic() + deadline_s)
-    rss_before = server.rss_mib()
+    for server in site.servers:
+        await one_client(server.url, 1, 0, warm, time.monotonic() + deadline_s)
+    rss_warm = rss_mib(site)
     result, rss, stop = Result(), [], asyncio.Event()
-    sampler = asyncio.create_task(sample_rss(server, rss, stop))
+    sampler = asyncio.create_task(sample_rss(site, rss, stop))
+    before = cpu_now(site)
     t0 = time.perf_counter()
     deadline = time.monotonic() + deadline_s
     await asyncio.gather(
-        *(one_client(server.url, steps, seed, result, deadline) for seed in range(1, clients + 1))
+        *(one_client(site.url, steps, seed, result, deadline) for seed in range(1, clients + 1))
     )
     wall = time.perf_counter() - t0
+    after = cpu_now(site)
     stop.set()
     await sampler
-    return warm, result, wall, rss_before, max(rss), server.rss_mib()
+    cpu = {name: after[name] - before.get(name, 0.0) for name in after}
+    machine = cpu.pop("machine")
+    idle = cpu.pop("idle")
+    cpu["everything else"] = max(0.0, machine - sum(cpu.values()))
+    cpu["idle"] = idle
+    rss_range = (rss_warm, max(rss, default=rss_warm), rss_mib(site))
+    return Run(label, site.count, site.behind_nginx, result, warm.errors, wall, rss_range, cpu)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -210,36 +306,16 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--clients", type=int, default=30)
-    ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--deadline", type=float, default=540.0, help="seconds for the whole load")
-    args = ap.parse_args()
+# --------------------------------------------------------------------------------- the tables
 
-    header(
-        f"Load: {args.clients} concurrent sessions × {args.steps} interactions", "bench.load_test"
-    )
-    with tempfile.TemporaryFile("w+") as log:
-        with StreamlitServer(
-            ROOT / "dashboard.py",
-            ROOT,
-            env={
-                "CORRIDOR_ATLAS_DATA": str(args.data.resolve()),
-                # As when hosted: the sources do not change, so nothing watches them. (Watching,
-                # an edit to geo/ makes Streamlit drop modules that running sessions import.)
-                "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
-            },
-            log=log,
-        ) as server:
-            warm, result, wall, rss0, rss_peak, rss_end = asyncio.run(
-                load(server, args.clients, args.steps, args.deadline)
-            )
-        log.seek(0)
-        tracebacks = log.read().count("Traceback")
 
-    expected = args.clients * args.steps
+def sessions_line(sessions: Counter[str]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in sorted(sessions.items())) or "none"
+
+
+def print_run(run: Run, expected: int) -> None:
+    result = run.result
+    print(f"### {run.label}\n")
     print_table(
         ["interaction", "n", "p50 (ms)", "p95 (ms)", "max (ms)"],
         [
@@ -247,7 +323,6 @@ def main() -> None:
             for name, v in sorted(result.latencies.items())
         ],
     )
-    errors = result.errors + warm.errors
     print_table(
         ["measure", "value"],
         [
@@ -256,19 +331,132 @@ def main() -> None:
                 "event presses that selected a feature",
                 f"{result.selections} of {len(result.latencies.get('select: event', []))}",
             ],
-            ["errors", len(errors)],
-            ["tracebacks in the server log", tracebacks],
-            ["wall time (s)", wall],
-            ["throughput (interactions/s)", result.interactions / wall if wall else 0.0],
-            ["server RSS after warm-up (MiB)", rss0],
-            ["server RSS peak under load (MiB)", rss_peak],
-            ["server RSS at the end (MiB)", rss_end],
+            ["sessions per replica", sessions_line(result.sessions)],
+            ["errors", len(run.errors)],
+            ["tracebacks in the server logs", run.tracebacks],
+            ["wall time (s)", run.wall],
+            ["throughput (interactions/s)", run.throughput],
+            ["server RSS after warm-up (MiB, all replicas)", run.rss[0]],
+            ["server RSS peak under load (MiB)", run.rss[1]],
+            ["server RSS at the end (MiB)", run.rss[2]],
         ],
     )
-    for e in sorted(set(errors))[:20]:
-        print(f"- error ×{errors.count(e)}: {e}")
+    for e in sorted(set(run.errors))[:20]:
+        print(f"- error ×{run.errors.count(e)}: {e}")
+    if run.errors:
+        print()
+
+
+def print_comparison(runs: list[Run], expected: int) -> None:
+    """Side by side: latency, throughput and its ratio to the first run; where the CPU went;
+    the targets."""
+    print("### Side by side\n")
+    print_table(
+        [
+            *("site", "errors", "p50 (ms)", "p95 (ms)", "throughput (/s)", f"vs {runs[0].label}"),
+            "replica CPU per interaction (ms)",
+        ],
+        [
+            [
+                run.label,
+                len(run.errors) + run.tracebacks,
+                pct(run.result.latencies.get("all interactions", [0.0]), 50) * 1000,
+                pct(run.result.latencies.get("all interactions", [0.0]), 95) * 1000,
+                run.throughput,
+                f"{run.throughput / runs[0].throughput:.2f}×" if runs[0].throughput else "-",
+                run.replica_cpu() / run.result.interactions * 1000
+                if run.result.interactions
+                else "-",
+            ]
+            for run in runs
+        ],
+    )
+    replicas = [replica_name(i) for i in range(max(run.replicas for run in runs))]
+    columns = [*replicas, "nginx", "load generator", "everything else", "idle"]
+    print(
+        "Where the machine's CPU went during each load, in cores (CPU seconds ÷ wall seconds; "
+        f'{os.cpu_count()} cores; "everything else" is other work on the machine):\n'
+    )
+    print_table(
+        ["site", "wall (s)", *columns],
+        [
+            [
+                run.label,
+                run.wall,
+                *(f"{run.cpu[c] / run.wall:.2f}" if c in run.cpu else "-" for c in columns),
+            ]
+            for run in runs
+        ],
+    )
+    rows = [
+        [
+            f"{run.label}: 0 errors, {expected} of {expected} interactions",
+            f"{len(run.errors) + run.tracebacks} errors, {run.result.interactions} interactions",
+            goal(not run.failed(expected)),
+        ]
+        for run in runs
+    ]
+    by_count = {run.replicas: run for run in runs if run.behind_nginx}
+    one, two = by_count.get(1), by_count.get(2)
+    if one and two and one.throughput:
+        ratio = two.throughput / one.throughput
+        rows.append(
+            [
+                f"throughput of 2 replicas ≥ {TARGET_RATIO}× that of 1",
+                f"{ratio:.2f}× ({two.throughput:.2f} vs {one.throughput:.2f} interactions/s)",
+                goal(ratio >= TARGET_RATIO),
+            ]
+        )
+    print_table(["target", "measured", "status"], rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clients", type=int, default=30)
+    ap.add_argument("--steps", type=int, default=20)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--deadline", type=float, default=540.0, help="seconds for each load")
+    ap.add_argument(
+        "--replicas",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="serve through nginx with N replicas, for each N in turn (e.g. 1 2); "
+        "without it, one server and no nginx",
+    )
+    ap.add_argument("--quick", action="store_true", help="6 clients × 4 steps: check the script")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.clients, args.steps = 6, 4
+    if args.replicas:
+        try:
+            nginx_binary()
+        except NginxMissing as e:
+            sys.exit(f"bench.load_test: {e}")
+    sites = [(n, True) for n in args.replicas] if args.replicas else [(1, False)]
+
+    title = f"Load: {args.clients} concurrent sessions × {args.steps} interactions"
+    if args.replicas:
+        title += ", behind nginx: " + " then ".join(f"{n} replica(s)" for n in args.replicas)
+    header(title, "bench.load_test")
+    env = {
+        "CORRIDOR_ATLAS_DATA": str(args.data.resolve()),
+        # As when hosted: the sources do not change, so nothing watches them. (Watching, an
+        # edit to geo/ makes Streamlit drop modules that running sessions import.)
+        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+    }
+    expected = args.clients * args.steps
+    runs = []
+    for count, behind_nginx in sites:
+        label = f"{count} replica{'s' * (count > 1)} behind nginx" if behind_nginx else "one server"
+        with Replicas(count, ROOT / "dashboard.py", ROOT, env, behind_nginx=behind_nginx) as site:
+            run = asyncio.run(load(site, label, args.clients, args.steps, args.deadline))
+            run.tracebacks = sum(log.count("Traceback") for log in site.replica_logs())
+        print_run(run, expected)
+        runs.append(run)
+    print_comparison(runs, expected)
     footer()
-    raise SystemExit(1 if errors or tracebacks or result.interactions < expected else 0)
+    raise SystemExit(1 if any(run.failed(expected) for run in runs) else 0)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
     python -m bench.run_all [--quick] [--only rerun browser ...] [--out results.md]
 
+``replicas`` is the load test against 1 and 2 replicas behind nginx (``bench/load_test.py``).
+
 The synthetic atlases are generated first (``bench.synth``, reused while nothing changed).
 Run on a quiet machine: the benchmarks share its cores with whatever else runs, and each table
 records the load average at its start and end.
@@ -17,7 +19,18 @@ from pathlib import Path
 
 from bench.common import ROOT
 
-BENCHMARKS = ("synth", "rerun", "browser", "payload", "throughput", "memory", "long_paragraph")
+BENCHMARKS = (
+    "synth",
+    "rerun",
+    "browser",
+    "payload",
+    "throughput",
+    "memory",
+    "long_paragraph",
+    "replicas",
+)
+# Issue 15's load: 60 sessions against 1, then 2 replicas behind nginx (needs nginx installed).
+REPLICAS = ["--replicas", "1", "2", "--clients", "60", "--steps", "20", "--deadline", "1500"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = []
     for name in args.only:
         cmd = [sys.executable, "-m", f"bench.{name}"]
+        if name == "replicas":
+            cmd = [sys.executable, "-m", "bench.load_test", *REPLICAS]
         if name == "synth":
             cmd += ["--scale", "10", "--scale", "100", "--validate"]
         elif args.quick:

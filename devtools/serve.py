@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from devtools import ROOT
@@ -22,6 +23,30 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_healthy(
+    url: str,
+    proc: subprocess.Popen,
+    name: str,
+    timeout: float,
+    why_exited: Callable[[], str] | None = None,
+) -> None:
+    """Return once Streamlit's health check at ``url`` answers (directly or through a proxy);
+    raise a one-line ``RuntimeError`` if ``proc`` exits first (with ``why_exited()`` if given)
+    or ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            why = f": {why_exited()}" if why_exited else ""
+            raise RuntimeError(f"{name} exited with {proc.returncode}{why}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{name} did not become healthy at {url} in {timeout}s")
 
 
 class StreamlitServer:
@@ -55,6 +80,16 @@ class StreamlitServer:
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> StreamlitServer:
+        self.start()
+        try:
+            self.wait_until_healthy()
+        except BaseException:  # Ctrl-C while waiting, too: never leave the server running
+            self.__exit__()
+            raise
+        return self
+
+    def start(self) -> None:
+        """Start the server without waiting for it (so that several can start at once)."""
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -76,18 +111,11 @@ class StreamlitServer:
             stdout=self.log or subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"streamlit did not become healthy at {self.url} in {self.timeout}s")
+
+    def wait_until_healthy(self) -> None:
+        """Return once the server answers its health check; raise if it exits or never does."""
+        assert self.proc is not None, "start() first"
+        wait_until_healthy(self.url, self.proc, "streamlit", self.timeout)
 
     def __exit__(self, *exc) -> None:
         if self.proc is not None and self.proc.poll() is None:

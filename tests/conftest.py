@@ -100,13 +100,18 @@ def page_html(at) -> str:
 # ------------------------------------------------------------------------------------ Chromium
 
 
-def require_browser() -> None:
-    """Skip (on a user's machine) or fail (in CI) when the browser tests cannot run."""
-    why = chromium_missing()
+def skip_unless_ci(why: str | None, tests: str) -> None:
+    """When ``why`` says a tool is missing: skip (on a user's machine) or fail (in CI, which
+    installs it)."""
     if why:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"browser tests must run in CI: {why}")
+            pytest.fail(f"{tests} must run in CI: {why}")
         pytest.skip(why)
+
+
+def require_browser() -> None:
+    """Skip (on a user's machine) or fail (in CI) when the browser tests cannot run."""
+    skip_unless_ci(chromium_missing(), "browser tests")
 
 
 @contextmanager
