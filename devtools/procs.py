@@ -22,13 +22,28 @@ def _stat_fields(pid: int) -> list[str] | None:
 
 
 def alive(pid: int) -> bool:
-    """True while ``pid`` exists and is not a zombie waiting to be reaped."""
+    """True while ``pid`` exists and is not a zombie waiting to be reaped.
+
+    >>> alive(os.getpid())
+    True
+    """
     fields = _stat_fields(pid)
     return fields is not None and fields[0] != "Z"
 
 
 def descendants(pid: int) -> list[int]:
-    """Every living process below ``pid`` (children, their children, …)."""
+    """Every living process below ``pid`` (children, their children, …).
+
+    >>> import subprocess, sys
+    >>> child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    >>> child.pid in descendants(os.getpid())
+    True
+    >>> child.kill()
+    >>> child.wait()
+    -9
+    >>> alive(child.pid)
+    False
+    """
     parent_of: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
