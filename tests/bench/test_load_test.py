@@ -82,3 +82,12 @@ def test_a_tiny_load_through_two_replicas_keeps_each_session_on_one(nginx):
     assert "r1 1, r2 1" in proc.stdout  # one new session to each, in turn
     assert "| interactions completed                       | 4 of 4" in proc.stdout
     assert "session split" not in proc.stdout
+
+
+def test_runs_of_the_same_count_are_pooled(capsys):
+    # 1, 2, 2, 1 replicas: 400 interactions in 200 s against 400 in 100 s.
+    runs = [a_run(1, 200, 120.0), a_run(2, 200, 40.0), a_run(2, 200, 60.0), a_run(1, 200, 80.0)]
+    print_comparison(runs, expected=200)
+    assert (
+        target_row(capsys.readouterr().out).split("|")[2].strip().startswith("2.00× (4.00 vs 2.00")
+    )
