@@ -1,7 +1,8 @@
 """Command line: ``python -m geo`` (or ``corridor-atlas``).
 
 validate [DATA_DIR]                         check every data file; exit 1 on any problem
-describe [DATA_DIR] [--json]                what the atlas holds, counted
+describe [DATA_DIR] [--json]                what the atlas holds, counted (sources, languages,
+                                            events per system, figures, speakers)
 link FILE [--json]                          mentions of atlas features in a UTF-8 text file
 events FILE --published YYYY-MM-DD [--json] dated expressions in a text file
 export --format geojson|csv [filters]       the features in view, as the app would show them
@@ -56,7 +57,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.data_dir}: valid — {len(checked.props)} features, {len(checked.sources)} sources, "
         f"{sum(len(s.passages) for s in checked.sources.values())} passages, "
         f"{len(checked.events)} events, {len(checked.links.add)} curated links, "
-        f"{len(checked.links.suppress)} suppressed links."
+        f"{len(checked.links.suppress)} suppressed links, {len(checked.figures)} figures, "
+        f"{len(checked.people)} people and organisations, "
+        f"{len(checked.attributions)} attributions."
     )
     return 0
 
@@ -86,21 +89,25 @@ def _emit(rows: list[dict], as_json: bool, line: str) -> None:
         print(line.format(**{k: ",".join(v) if isinstance(v, list) else v for k, v in row.items()}))
 
 
-def _linker(data_dir: str):
-    """The linker of a valid data folder, or None after printing the folder's problems."""
+def _finders(data_dir: str):
+    """The linker and the people of a valid data folder (what ingest looks for in a text), or
+    None after printing the folder's problems."""
+    from geo.attribute import PeopleIndex
+
     checked = check_data(data_dir)
     if checked.problems:
         for p in checked.problems:
             print(p, file=sys.stderr)
         return None
-    return build_linker(checked)
+    return build_linker(checked), PeopleIndex(checked.people)
 
 
 def cmd_link(args: argparse.Namespace) -> int:
 
-    linker = _linker(args.data_dir)
-    if linker is None:
+    finders = _finders(args.data_dir)
+    if finders is None:
         return 1
+    linker = finders[0]
     text = _read_text(args.file)
     mentions = [
         {
@@ -221,9 +228,10 @@ def _article_files(targets: list[str]) -> list[Path]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.ingest import ingest, prepare_source, read_article
 
-    linker = _linker(args.data_dir)
-    if linker is None:
+    finders = _finders(args.data_dir)
+    if finders is None:
         return 1
+    linker, people = finders
     flags = {
         "title": args.title,
         "publisher": args.publisher,
@@ -243,7 +251,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             fields = {"title": "", "publisher": "", "published": "", "lang": ""}
             fields |= {k: v for k, v in flags.items() if v} | front
             meta, text = prepare_source(text, **fields)
-            status = ingest(args.data_dir, meta, text, linker)
+            status = ingest(args.data_dir, meta, text, linker, people)
         except ValueError as e:
             failed += 1
             message = str(e) if str(e).startswith(str(path)) else f"{path}: {e}"
@@ -282,6 +290,13 @@ def _show_item(item) -> None:
             f"  {e.id}\t{ev.date} ({ev.precision})\t{ev.date_span.quote!r}\t"
             f"[{', '.join(ev.features)}]\trule {e.rule}\n\t{ev.title}"
         )
+    print(f"speakers ({len(c.speakers)}):")
+    for sp in c.speakers:
+        who = sp.speaker or f"{sp.name!r} (not in people.json)"
+        print(
+            f"  {sp.id}\tp{sp.said.passage} {sp.said.start}-{sp.said.end}\t{who}\t"
+            f"cue {sp.cue.quote!r}, rule {sp.rule}\n\t{sp.said.quote[:100]!r}"
+        )
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -294,7 +309,8 @@ def cmd_review(args: argparse.Namespace) -> int:
                 item = load_item(args.data_dir, sid)
                 print(
                     f"{sid}\t{len(item.candidates.mentions)} mentions\t"
-                    f"{len(item.candidates.events)} events\t{item.meta.title}"
+                    f"{len(item.candidates.events)} events\t"
+                    f"{len(item.candidates.speakers)} speakers\t{item.meta.title}"
                 )
             for sid in incomplete:
                 print(f"{sid}\tincomplete: ingest it again or `review reject {sid}`")
@@ -311,7 +327,8 @@ def cmd_review(args: argparse.Namespace) -> int:
             r = accept(args.data_dir, sid, args.only)
             print(
                 f"{sid}: accepted; source {'added' if r.source_written else 'already present'}, "
-                f"{len(r.events_added)} event(s) added, {r.suppressed} mention(s) suppressed"
+                f"{len(r.events_added)} event(s) added, {r.suppressed} mention(s) suppressed, "
+                f"{r.attributions_added} attribution(s) added"
                 + (f", {r.already_present} already in the data" if r.already_present else "")
             )
     except ReviewError as e:

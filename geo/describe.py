@@ -136,7 +136,9 @@ def latest_events(view: View, n: int = 5) -> pd.DataFrame:
 def atlas_counts(atlas: Atlas) -> dict:
     """What the atlas holds, counted (``python -m geo describe`` prints it).
 
-    Keys: ``features``, ``sources``, ``passages``, ``events``, ``figures``; ``languages``
+    Keys: ``features``, ``sources``, ``passages``, ``events``, ``figures``, ``people`` and
+    ``organisations`` (of ``people.json``), ``speakers`` (those with words attributed to them),
+    ``attributions``; ``languages``
     (sources per language code of the text held, the most first); ``translated_from`` (sources
     held in translation, per original language); ``events_per_system`` (for each project, the
     events that concern it or one of its features, as :func:`geo.filter.events_of` counts them);
@@ -150,6 +152,10 @@ def atlas_counts(atlas: Atlas) -> dict:
         "passages": len(atlas.passages),
         "events": len(atlas.events),
         "figures": len(atlas.figures),
+        "people": sum(p.kind == "person" for p in atlas.people.values()),
+        "organisations": sum(p.kind == "organisation" for p in atlas.people.values()),
+        "speakers": int(atlas.attributions["speaker"].nunique()),
+        "attributions": len(atlas.attributions),
         "languages": dict(languages.most_common()),
         "translated_from": dict(
             Counter(m.translated_from for m in atlas.sources.values() if m.translated_from)

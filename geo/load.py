@@ -15,9 +15,10 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import shape
 
+from geo.attribute import PeopleIndex
 from geo.link import GazetteerEntry, Linker
 from geo.measure import route_lengths_km
-from geo.model import ROUTE_KINDS, FeatureProperties, SourceMeta
+from geo.model import ROUTE_KINDS, FeatureProperties, Person, SourceMeta, Span
 from geo.passages import passage_id
 from geo.phases import History
 from geo.search import SearchIndex
@@ -50,6 +51,11 @@ class Atlas:
     events : one row per dated event, with ``start``/``end`` dates for drawing and the evidence.
     figures : one row per sourced figure (``figures.json``), its span flattened into ``source``,
         ``passage``, ``passage_id``, ``start``, ``end`` and ``quote``.
+    people : the people and organisations of ``people.json`` by id.
+    attributions : one row per attribution (``attributions.json``): ``speaker``, the speaker's
+        ``organisation`` (its id, or ``""``), the said span (``source``, ``passage``,
+        ``passage_id``, ``start``, ``end``, ``quote``), the cue span (the same names after
+        ``cue_``) and ``rule``.
     crossings : km of each route inside each country.
     histories : each feature's status history (:mod:`geo.phases`), by feature id.
     """
@@ -63,6 +69,8 @@ class Atlas:
     mentions: pd.DataFrame
     events: pd.DataFrame
     figures: pd.DataFrame
+    people: dict[str, Person]
+    attributions: pd.DataFrame
     boundaries: gpd.GeoDataFrame
     crossings: pd.DataFrame
     linker: Linker
@@ -91,6 +99,21 @@ class Atlas:
             for owner in owners:
                 rows.setdefault(owner, []).append(i)
         return rows
+
+    @cached_property
+    def speakers_by_passage(self) -> dict[str, tuple[str, ...]]:
+        """Passage id → the ids of the people who speak in it, in the order they do."""
+        out: dict[str, tuple[str, ...]] = {}
+        rows = zip(self.attributions["passage_id"], self.attributions["speaker"], strict=True)
+        for pid, speaker in rows:
+            if speaker not in out.get(pid, ()):
+                out[pid] = (*out.get(pid, ()), speaker)
+        return out
+
+    @cached_property
+    def people_index(self) -> PeopleIndex:
+        """The people, ready to be found in a new text (:mod:`geo.attribute`)."""
+        return PeopleIndex(self.people)
 
     @cached_property
     def search_index(self) -> SearchIndex:
@@ -303,38 +326,58 @@ def _events_frame(checked: CheckedData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["start", "id"]).reset_index(drop=True)
 
 
+SPAN_COLUMNS = ["source", "passage", "passage_id", "start", "end", "quote"]
+
+
+def _span_fields(span: Span, prefix: str = "") -> dict[str, object]:
+    """A span as frame columns (:data:`SPAN_COLUMNS`, each name after ``prefix``)."""
+    values = (
+        span.source,
+        span.passage,
+        passage_id(span.source, span.passage),
+        span.start,
+        span.end,
+        span.quote,
+    )
+    return {prefix + c: v for c, v in zip(SPAN_COLUMNS, values, strict=True)}
+
+
 FIGURE_COLUMNS = [
-    "id",
-    "feature",
-    "metric",
-    "value",
-    "unit",
-    "country",
-    "scope",
-    "as_of",
-    "source",
-    "passage",
-    "passage_id",
-    "start",
-    "end",
-    "quote",
+    *("id", "feature", "metric", "value", "unit", "country", "scope", "as_of"),
+    *SPAN_COLUMNS,
 ]
 
 
 def _figures_frame(checked: CheckedData) -> pd.DataFrame:
+    rows = [{**f.model_dump(exclude={"span"}), **_span_fields(f.span)} for f in checked.figures]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+ATTRIBUTION_COLUMNS = [
+    "speaker",
+    "organisation",
+    *SPAN_COLUMNS,
+    *(f"cue_{c}" for c in SPAN_COLUMNS),
+    "rule",
+]
+
+
+def _attributions_frame(checked: CheckedData) -> pd.DataFrame:
     rows = [
         {
-            **f.model_dump(exclude={"span"}),
-            "source": f.span.source,
-            "passage": f.span.passage,
-            "passage_id": passage_id(f.span.source, f.span.passage),
-            "start": f.span.start,
-            "end": f.span.end,
-            "quote": f.span.quote,
+            "speaker": a.speaker,
+            "organisation": checked.people[a.speaker].organisation or "",
+            **_span_fields(a.said),
+            **_span_fields(a.cue, "cue_"),
+            "rule": a.rule,
         }
-        for f in checked.figures
+        for a in checked.attributions
     ]
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    return (
+        pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+        .sort_values(["source", "passage", "start"])
+        .reset_index(drop=True)
+    )
 
 
 def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
@@ -394,6 +437,8 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
         mentions=_mentions_frame(checked, linker),
         events=_events_frame(checked),
         figures=_figures_frame(checked),
+        people=dict(checked.people),
+        attributions=_attributions_frame(checked),
         boundaries=checked.boundaries,
         crossings=crossings,
         linker=linker,

@@ -69,6 +69,25 @@ def _snake_case(v: str) -> str:
 SnakeId = Annotated[str, AfterValidator(_snake_case)]
 
 
+def _iso2(code: str) -> str:
+    import pycountry
+
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+    return code
+
+
+# An ISO 3166-1 alpha-2 country code.
+CountryCode = Annotated[str, AfterValidator(_iso2)]
+
+
+def _known_languages(aliases: dict) -> dict:
+    unknown = sorted(set(aliases) - set(LANGUAGES))
+    if unknown:
+        raise ValueError(f"aliases in unknown languages {unknown}; known: {list(LANGUAGES)}")
+    return aliases
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -109,17 +128,25 @@ class Reference(Strict):
     url: str | None = None
 
 
-class StatusEvidence(Strict):
-    """Why a feature has its status: a span of one of our sources, or an outside reference."""
+class Evidence(Strict):
+    """Where something is known from: a span of one of our sources, or an outside reference."""
 
     span: Span | None = None
     reference: Reference | None = None
 
     @model_validator(mode="after")
-    def _one(self) -> StatusEvidence:
+    def _one(self) -> Evidence:
         if (self.span is None) == (self.reference is None):
-            raise ValueError("status evidence needs exactly one of 'span' or 'reference'")
+            raise ValueError(f"{self._what} needs exactly one of 'span' or 'reference'")
         return self
+
+    _what = "evidence"
+
+
+class StatusEvidence(Evidence):
+    """Why a feature has its status: a span of one of our sources, or an outside reference."""
+
+    _what = "status evidence"
 
 
 class FeatureProperties(Strict):
@@ -148,9 +175,7 @@ class FeatureProperties(Strict):
     @field_validator("aliases")
     @classmethod
     def _languages(cls, v: dict) -> dict:
-        unknown = sorted(set(v) - set(LANGUAGES))
-        if unknown:
-            raise ValueError(f"aliases in unknown languages {unknown}; known: {list(LANGUAGES)}")
+        _known_languages(v)
         if not v.get("en"):
             raise ValueError("aliases need at least one English ('en') name")
         return v
@@ -158,11 +183,8 @@ class FeatureProperties(Strict):
     @field_validator("countries")
     @classmethod
     def _iso2(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        import pycountry
-
         for code in v:
-            if pycountry.countries.get(alpha_2=code) is None:
-                raise ValueError(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+            _iso2(code)
         return v
 
     def alias_entries(self) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -373,14 +395,6 @@ METRICS: dict[str, MetricSpec] = {
 }
 
 
-def _iso2(code: str) -> str:
-    import pycountry
-
-    if pycountry.countries.get(alpha_2=code) is None:
-        raise ValueError(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
-    return code
-
-
 class Figure(Strict):
     """A number a source states about a feature: ``span.quote`` contains it as written."""
 
@@ -389,7 +403,7 @@ class Figure(Strict):
     metric: Literal[tuple(METRICS)]  # type: ignore[valid-type]
     value: float = Field(ge=0, allow_inf_nan=False, strict=True)
     unit: str
-    country: Annotated[str, AfterValidator(_iso2)] | None = None
+    country: CountryCode | None = None
     scope: str | None = Field(default=None, min_length=1)
     as_of: str
     span: Span
@@ -436,3 +450,65 @@ class PhaseCuration(Strict):
 
     add: tuple[CuratedTransition, ...] = ()
     suppress: tuple[SuppressedTransition, ...] = ()
+
+
+# ------------------------------------------------------------------------- people and attributions
+
+PERSON_KINDS = ("person", "organisation")
+
+
+class Person(Strict):
+    """A person or an organisation whose words our sources report.
+
+    ``organisation`` is the id of an organisation entry (a person's employer, an organisation's
+    parent); ``aliases`` are other names by language, as the sources write them; ``evidence``
+    says where the name, role and organisation are known from."""
+
+    id: SnakeId
+    kind: Literal[PERSON_KINDS]  # type: ignore[valid-type]
+    name: str = Field(min_length=1)
+    role: str | None = Field(default=None, min_length=1)
+    organisation: str | None = None
+    country: CountryCode | None = None
+    aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    evidence: Evidence
+
+    @field_validator("aliases")
+    @classmethod
+    def _languages(cls, v: dict) -> dict:
+        return _known_languages(v)
+
+    @model_validator(mode="after")
+    def _a_person_has_a_role(self) -> Person:
+        if self.kind == "person" and self.role is None:
+            raise ValueError("a person needs a 'role' (as the source gives it)")
+        return self
+
+    def names(self) -> list[tuple[str, str]]:
+        """(language, text) for the name and every alias; the name counts as English."""
+        return [("en", self.name)] + [
+            (lang, a) for lang, items in self.aliases.items() for a in items
+        ]
+
+
+# How an attribution was found (geo.attribute), or "curated" when a person made it by hand.
+ATTRIBUTION_RULES = (
+    "turn",
+    "interviewer_turn",
+    "turn_continued",
+    "quote_said",
+    "said_quote",
+    "according_to",
+    "reported_speech",
+    "curated",
+)
+
+
+class Attribution(Strict):
+    """Words of a source attributed to a speaker: ``said`` is what they said, ``cue`` where the
+    text says who said it (a turn's label, "said Liu Yanong", "По словам Жапарова")."""
+
+    speaker: str
+    said: Span
+    cue: Span
+    rule: Literal[ATTRIBUTION_RULES]  # type: ignore[valid-type]

@@ -3,19 +3,23 @@
 Accepting an item (all its candidates, or the ones chosen) changes the curated data in one
 checked step:
 
-1. the new ``events.json``, ``links.json`` and source files are put together in a temporary
-   overlay of the data folder and checked with :func:`geo.validate.check_data`, so an accept
-   that would break the data writes nothing and reports every problem;
+1. the new ``events.json``, ``links.json``, ``attributions.json`` and source files are put
+   together in a temporary overlay of the data folder and checked with
+   :func:`geo.validate.check_data`, so an accept that would break the data writes nothing and
+   reports every problem;
 2. the source's text and metadata are written into ``sources/``, then ``events.json`` (accepted
    events appended, with ids unique in the file), then ``links.json`` (each rejected mention added
-   to ``suppress`` with the reason ``"rejected in review"``), each with
-   :func:`geo.ingest.write_atomic`;
+   to ``suppress`` with the reason ``"rejected in review"``), then ``attributions.json`` (each
+   accepted speaker candidate appended), each with :func:`geo.ingest.write_atomic`;
 3. the inbox item is deleted last.
 
 Each step leaves valid data, and accepting again after an interruption finishes the job without
 duplicating anything (an event already in ``events.json`` at the same date span, a suppression
-already there and a source already in ``sources/`` are not written twice). Accepted mentions need
-no record: the linker finds them again whenever the atlas loads.
+or an attribution already there and a source already in ``sources/`` are not written twice).
+Accepted mentions need no record: the linker finds them again whenever the atlas loads. A speaker
+candidate needs its speaker in ``people.json``: its ``speaker`` id, or else its ``name`` looked up
+among the people when it is accepted (so a person added after ingest is found); an accept that
+chooses a speaker nobody in ``people.json`` answers to writes nothing and names them.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geo.attribute import PeopleIndex
 from geo.ingest import (
     INBOX,
     SOURCES,
@@ -40,8 +45,17 @@ from geo.ingest import (
     source_id,
     write_atomic,
 )
-from geo.model import SourceMeta
-from geo.validate import BOUNDARIES, DATA_FILES, EVENTS, LINKS, Problem, check_data
+from geo.model import Person, SourceMeta
+from geo.validate import (
+    ATTRIBUTIONS,
+    BOUNDARIES,
+    DATA_FILES,
+    EVENTS,
+    LINKS,
+    PEOPLE,
+    Problem,
+    check_data,
+)
 
 __all__ = [
     "REJECTED_REASON",
@@ -84,7 +98,8 @@ class AcceptResult:
     source_written: bool
     events_added: tuple[str, ...]
     suppressed: int
-    already_present: int  # accepted events or suppressions that the data already held
+    already_present: int  # accepted events, suppressions or attributions the data already held
+    attributions_added: int = 0
 
 
 def _read_json(path: Path) -> Any:
@@ -173,6 +188,52 @@ def _locked(data_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _people(data_dir: Path) -> PeopleIndex:
+    """The people of ``people.json`` that fit their schema (the overlay check reports the rest)."""
+    doc = _read_json(data_dir / PEOPLE) if (data_dir / PEOPLE).exists() else []
+    people: dict[str, Person] = {}
+    for item in doc if isinstance(doc, list) else []:
+        with contextlib.suppress(ValueError):
+            person = Person.model_validate(item)
+            people[person.id] = person
+    return PeopleIndex(people)
+
+
+def _attributions(
+    data_dir: Path, item: PendingItem, chosen: set[str], have: list[Any]
+) -> tuple[list[dict[str, Any]], int]:
+    """The chosen speaker candidates of ``item`` as new ``attributions.json`` records (and how
+    many the data already held). Raises ReviewError naming the ones nobody answers to."""
+    people = _people(data_dir)
+    present_keys = {
+        (a.get("speaker"), _span_key(a["said"]))
+        for a in have
+        if isinstance(a, dict) and isinstance(a.get("said"), dict)
+    }
+    added, present, unknown = [], 0, []
+    for cand in item.candidates.speakers:
+        if cand.id not in chosen:
+            continue
+        named = people.named_in(cand.name)
+        speaker = cand.speaker if cand.speaker in people.people else None
+        speaker = speaker or (named[0] if len(named) == 1 else None)
+        if speaker is None:
+            unknown.append(f"{cand.id} {cand.name!r}")
+            continue
+        key = (speaker, _span_key(cand.said.model_dump()))
+        if key in present_keys:
+            present += 1
+            continue
+        present_keys.add(key)
+        added.append(cand.attribution(speaker))
+    if unknown:
+        raise ReviewError(
+            f"{item.id}: no one in people.json is {', '.join(unknown)}; add them to "
+            f"data/people.json (see data/README.md), or leave them out with --only"
+        )
+    return added, present
+
+
 def _span_key(span: dict[str, Any]) -> tuple:
     return (span["source"], span["passage"], span["start"], span["end"])
 
@@ -219,7 +280,7 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
     with _locked(data_dir):
         item = load_item(data_dir, sid)
         c = item.candidates
-        ids = {m.id for m in c.mentions} | {e.id for e in c.events}
+        ids = {m.id for m in c.mentions} | {e.id for e in c.events} | {s.id for s in c.speakers}
         chosen = set(ids) if only is None else set(only)
         unknown = sorted(chosen - ids)
         if unknown:
@@ -277,6 +338,13 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
             )
             suppressed += 1
 
+        attributions_doc = _read_json(data_dir / ATTRIBUTIONS)
+        if not isinstance(attributions_doc, list):
+            raise ReviewError(f"{data_dir}: attributions.json has the wrong shape; "
+                              "run `python -m geo validate` first")  # fmt: skip
+        attributed, also_present = _attributions(data_dir, item, chosen, attributions_doc)
+        present += also_present
+
         replaced: dict[str, str] = {}
         src_txt = data_dir / SOURCES / f"{sid}.txt"
         src_meta = data_dir / SOURCES / f"{sid}.json"
@@ -289,6 +357,8 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
             replaced[EVENTS] = dump_json(events_doc + added)
         if suppressed:
             replaced[LINKS] = dump_json({**links_doc, "suppress": suppress})
+        if attributed:
+            replaced[ATTRIBUTIONS] = dump_json(attributions_doc + attributed)
 
         problems = _check_overlay(data_dir, replaced)
         if problems:
@@ -297,10 +367,12 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
                 "nothing was written",
                 problems,
             )
-        # Source first (events refer to it), then events, then links; the inbox item last.
-        for rel in (f"{SOURCES}/{sid}.txt", f"{SOURCES}/{sid}.json", EVENTS, LINKS):
+        # Source first (events refer to it), then events, links, attributions; the inbox item last.
+        for rel in (f"{SOURCES}/{sid}.txt", f"{SOURCES}/{sid}.json", EVENTS, LINKS, ATTRIBUTIONS):
             if rel in replaced:
                 (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(data_dir / rel, replaced[rel])
         reject(data_dir, sid)
-    return AcceptResult(sid, source_new, tuple(e["id"] for e in added), suppressed, present)
+    return AcceptResult(
+        sid, source_new, tuple(e["id"] for e in added), suppressed, present, len(attributed)
+    )

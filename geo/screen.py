@@ -271,7 +271,7 @@ def article_screen(atlas: Atlas, text: str, published: str | None) -> ArticleScr
     """The "Try an article" screen for ``text`` published on ``published`` (None: unknown, so
     dates without a year are skipped). Raises ``ValueError`` for a malformed ``published``."""
     sid = source_id(text)
-    found = candidates(text, sid, atlas.linker, published)
+    found = candidates(text, sid, atlas.linker, published, people=atlas.people_index)
     features = tuple(dict.fromkeys(m.feature for m in found.mentions))
     pal = palette(atlas)
     events = events_frame(found, atlas.props)

@@ -1,5 +1,6 @@
 """Bring a new article to the atlas: its source id and metadata, its front matter, and the review
-candidates (mentions and dated events) a person accepts or rejects before anything joins the data.
+candidates (mentions, dated events and speakers) a person accepts or rejects before anything joins
+the data.
 
 Ingesting never touches the curated files. :func:`ingest` writes three files into ``data/inbox/``:
 
@@ -14,7 +15,8 @@ writes nothing new.
 
 The package: :mod:`~geo.ingest.files` (ids, atomic writes, inbox paths, reading a file),
 :mod:`~geo.ingest.front_matter` (the ``---`` header), :mod:`~geo.ingest.metadata` (the checked
-:class:`~geo.model.SourceMeta`), :mod:`~geo.ingest.propose` (the candidates and the review file)
+:class:`~geo.model.SourceMeta`), :mod:`~geo.ingest.propose` (the candidates and the review file),
+:mod:`~geo.ingest.speakers` (the speaker candidates)
 and, here, :func:`ingest`, which puts them together.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geo.attribute import PeopleIndex
 from geo.ingest.files import (
     INBOX,
     SOURCES,
@@ -41,6 +44,7 @@ from geo.ingest.propose import (
     parse_review,
     review_json,
 )
+from geo.ingest.speakers import SpeakerCandidate
 from geo.link import Linker
 from geo.model import SourceMeta
 
@@ -50,6 +54,7 @@ __all__ = [
     "Candidates",
     "EventCandidate",
     "MentionCandidate",
+    "SpeakerCandidate",
     "candidates",
     "dump_json",
     "ingest",
@@ -64,9 +69,15 @@ __all__ = [
 ]
 
 
-def ingest(data_dir: str | Path, meta: SourceMeta, text: str, linker: Linker) -> str:
+def ingest(
+    data_dir: str | Path,
+    meta: SourceMeta,
+    text: str,
+    linker: Linker,
+    people: PeopleIndex | None = None,
+) -> str:
     """Put a source and its review file into ``data_dir/inbox/``, unless it is already there or
-    already in the atlas.
+    already in the atlas. With ``people`` (the atlas's), its speakers are candidates too.
 
     Returns
     -------
@@ -93,5 +104,6 @@ def ingest(data_dir: str | Path, meta: SourceMeta, text: str, linker: Linker) ->
         meta = SourceMeta.model_validate_json(meta_path.read_bytes())
     else:
         write_atomic(meta_path, dump_json(meta.model_dump(mode="json")))
-    write_atomic(review, review_json(candidates(text, meta.id, linker, meta.published)))
+    found = candidates(text, meta.id, linker, meta.published, people=people, meta=meta)
+    write_atomic(review, review_json(found))
     return "new"

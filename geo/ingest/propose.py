@@ -16,11 +16,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from geo.attribute import PeopleIndex
 from geo.dates import DateMention, find_dates
 from geo.dates.tense import Sentences
 from geo.ingest.files import dump_json
+from geo.ingest.speakers import SpeakerCandidate, speaker_candidates
 from geo.link import Linker
-from geo.model import Event, Span
+from geo.model import Event, SourceMeta, Span
 from geo.passages import Passage, passage_index_at, split_passages
 
 TITLE_MAX = 140
@@ -80,6 +82,7 @@ class Candidates:
     published: str | None
     mentions: tuple[MentionCandidate, ...]
     events: tuple[EventCandidate, ...]
+    speakers: tuple[SpeakerCandidate, ...] = ()
 
 
 def _title(sentence: str) -> str:
@@ -143,6 +146,9 @@ def candidates(
     linker: Linker,
     published: str | dt.date | None,
     dates: list[DateMention] | None = None,
+    *,
+    people: PeopleIndex | None = None,
+    meta: SourceMeta | None = None,
 ) -> Candidates:
     """The mentions and dated events found in ``text``, as candidates for review.
 
@@ -161,12 +167,15 @@ def candidates(
     linker : the atlas's linker (``atlas.linker`` or :func:`geo.load.build_linker`).
     published : the publication date that relative dates ("last June") are resolved against.
     dates : ``find_dates(text, published)``, when the caller has it already.
+    people : the atlas's people (``atlas.people_index``); with them, the speakers the text
+        quotes are candidates too (:mod:`geo.ingest.speakers`).
+    meta : the source's metadata (its interviewer and publisher name the interviewer's turns).
 
     Returns
     -------
     Candidates
-        Mentions numbered ``m1, m2, …`` and events ``e1, e2, …`` in text order; the same text
-        and gazetteer always give the same candidates.
+        Mentions numbered ``m1, m2, …``, events ``e1, e2, …`` and speakers ``s1, s2, …`` in text
+        order; the same text and gazetteer always give the same candidates.
     """
     passages = split_passages(text, source_id)
     mentions: list[MentionCandidate] = []
@@ -221,11 +230,13 @@ def candidates(
             evidence=evidence,
         )
         events.append(EventCandidate(f"e{len(events) + 1}", event, d.rule, support))
-    return Candidates(source_id, published_text, tuple(mentions), tuple(events))
+    speakers = speaker_candidates(text, source_id, people, meta) if people is not None else ()
+    return Candidates(source_id, published_text, tuple(mentions), tuple(events), speakers)
 
 
 def review_json(c: Candidates) -> str:
-    """The review file of ``c``: ``{format, source, published, mentions, events}`` as JSON."""
+    """The review file of ``c``: ``{format, source, published, mentions, events, speakers}`` as
+    JSON."""
     return dump_json(
         {
             "format": REVIEW_FORMAT,
@@ -233,6 +244,7 @@ def review_json(c: Candidates) -> str:
             "published": c.published,
             "mentions": [m.to_json() for m in c.mentions],
             "events": [e.to_json() for e in c.events],
+            "speakers": [s.to_json() for s in c.speakers],
         }
     )
 
@@ -248,7 +260,7 @@ def parse_review(doc: Any, where: str) -> Candidates:
     """
     if not isinstance(doc, dict) or doc.get("format") != REVIEW_FORMAT:
         raise ValueError(f"{where}: not a review file of format {REVIEW_FORMAT}")
-    mentions, events = [], []
+    mentions, events, speakers = [], [], []
     cid = "?"
     try:
         for m in doc.get("mentions", []):
@@ -267,6 +279,15 @@ def parse_review(doc: Any, where: str) -> Candidates:
             cid = e.get("id", "?")
             support = {f: tuple(ids) for f, ids in e.get("support", {}).items()}
             events.append(EventCandidate(e["id"], Event(**e["event"]), e.get("rule", ""), support))
+        for sp in doc.get("speakers", []):
+            cid = sp.get("id", "?")
+            speakers.append(SpeakerCandidate.from_json(sp))
     except (KeyError, TypeError, AttributeError, ValidationError) as err:
         raise ValueError(f"{where}: candidate {cid!r} does not parse: {err}") from None
-    return Candidates(doc.get("source", ""), doc.get("published"), tuple(mentions), tuple(events))
+    return Candidates(
+        doc.get("source", ""),
+        doc.get("published"),
+        tuple(mentions),
+        tuple(events),
+        tuple(speakers),
+    )

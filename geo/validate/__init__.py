@@ -21,11 +21,14 @@ and what refers to it is not blamed again.
 9. ``figures.json``: each figure's metric and unit, feature, country, span, and that its quote
    states its value (:mod:`geo.validate.figures`);
 10. ``phases.json`` and every feature's status history (:mod:`geo.validate.phases`);
-11. ``boundaries/countries.geojson``: readable, one valid polygon per country code
+11. ``people.json``: each person's or organisation's schema, organisation, names and evidence;
+    ``attributions.json``: each speaker, the said and cue spans, that the cue names the speaker
+    and that no words have two speakers (:mod:`geo.validate.people`);
+12. ``boundaries/countries.geojson``: readable, one valid polygon per country code
     (:mod:`geo.validate.spatial`);
-12. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
+13. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
     ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries;
-13. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
+14. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
 
 :func:`geo.load.load_atlas` builds the atlas from the :class:`CheckedData` this returns;
 ``python -m geo validate`` prints its problems.
@@ -36,6 +39,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.validate.checked import (
+    ATTRIBUTIONS,
     BOUNDARIES,
     CORRIDORS,
     DATA_FILES,
@@ -43,6 +47,7 @@ from geo.validate.checked import (
     FIGURES,
     GAZETTEER,
     LINKS,
+    PEOPLE,
     PHASES,
     SOURCES,
     CheckedData,
@@ -52,6 +57,7 @@ from geo.validate.checked import (
 from geo.validate.corridors import check_aliases, check_corridors, check_feature_references
 from geo.validate.figures import check_figures
 from geo.validate.gold import check_gold, read_gold
+from geo.validate.people import check_attributions, check_people
 from geo.validate.phases import check_phases
 from geo.validate.records import check_events, check_gazetteer, check_links
 from geo.validate.sources import check_sources
@@ -64,6 +70,7 @@ from geo.validate.spatial import (
 )
 
 __all__ = [
+    "ATTRIBUTIONS",
     "BOUNDARIES",
     "CHECKS",
     "CORRIDORS",
@@ -73,6 +80,7 @@ __all__ = [
     "GAZETTEER",
     "LINKS",
     "PHASES",
+    "PEOPLE",
     "SITE_TOLERANCE_KM",
     "SOURCES",
     "CheckedData",
@@ -96,6 +104,8 @@ CHECKS = (
     check_links,
     check_figures,
     check_phases,
+    check_people,
+    check_attributions,
     check_boundaries,
     check_countries,
     check_gold,

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from geo.model import Event, FeatureProperties, Figure, Gazetteer, LinkOverrides, SourceMeta
+from geo.model import (
+    Attribution,
+    Event,
+    FeatureProperties,
+    Figure,
+    Gazetteer,
+    LinkOverrides,
+    Person,
+    SourceMeta,
+)
 from geo.passages import Passage
 
 if TYPE_CHECKING:
@@ -28,10 +37,22 @@ LINKS = "links.json"
 GAZETTEER = "gazetteer.json"
 FIGURES = "figures.json"
 PHASES = "phases.json"
+PEOPLE = "people.json"
+ATTRIBUTIONS = "attributions.json"
 SOURCES = "sources"
 BOUNDARIES = "boundaries/countries.geojson"
 # Every file of a data folder besides ``sources/`` (a review checks them all together).
-DATA_FILES = (CORRIDORS, GAZETTEER, EVENTS, LINKS, FIGURES, PHASES, BOUNDARIES)
+DATA_FILES = (
+    CORRIDORS,
+    GAZETTEER,
+    EVENTS,
+    LINKS,
+    FIGURES,
+    PHASES,
+    PEOPLE,
+    ATTRIBUTIONS,
+    BOUNDARIES,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -72,6 +93,8 @@ class CheckedData:
     links: LinkOverrides = field(default_factory=LinkOverrides)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
     figures: list[Figure] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    attributions: list[Attribution] = field(default_factory=list)
     # The country outlines, once read and checked; None when they could not be.
     boundaries: gpd.GeoDataFrame | None = None
     # Km of each route in each country (geo.measure.countries_crossed), computed by the spatial
@@ -85,6 +108,7 @@ class CheckedData:
     rejected_features: set[str] = field(default_factory=set)
     rejected_sources: set[str] = field(default_factory=set)
     rejected_events: set[str] = field(default_factory=set)
+    rejected_people: set[str] = field(default_factory=set)
     # A file that could not be read at all: what refers into it is not checked.
     corridors_unread: bool = False
     sources_missing: bool = False

@@ -40,8 +40,9 @@ def check_phases(checked: CheckedData) -> None:
         elif not has_phases(checked.props[feature]):
             ok = False
             checked.problem(
-                name, where, f"{feature!r} is a place that simply exists (status 'existing'): it "
-                "has no phases"
+                name,
+                where,
+                f"{feature!r} is a place that simply exists (status 'existing'): it has no phases",
             )
         if event not in events:
             ok = False
@@ -62,8 +63,10 @@ def check_phases(checked: CheckedData) -> None:
         project = checked.props[a.feature].project
         if a.feature not in ev.features and project not in ev.features:
             checked.problem(
-                name, where, f"event {a.event!r} does not concern {a.feature!r} (nor its project); "
-                "add the feature to the event's features in events.json"
+                name,
+                where,
+                f"event {a.event!r} does not concern {a.feature!r} (nor its project); "
+                "add the feature to the event's features in events.json",
             )
             continue
         usable.append(a)
@@ -74,8 +77,10 @@ def check_phases(checked: CheckedData) -> None:
             continue
         if (s.feature, s.event) not in derived:
             checked.problem(
-                name, where, f"the rules find no transition for {s.feature!r} in event "
-                f"{s.event!r}: nothing to suppress"
+                name,
+                where,
+                f"the rules find no transition for {s.feature!r} in event "
+                f"{s.event!r}: nothing to suppress",
             )
             continue
         suppressed.append(s)

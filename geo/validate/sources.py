@@ -106,6 +106,19 @@ def check_span(checked: CheckedData, file: str, id_: str, span: Span, what: str)
         checked.problem(
             file,
             id_,
-            f"{what}: passage text at {span.start}..{span.end} is {found!r}, "
-            f"not the quote {span.quote!r}{where}",
+            f"{what}: passage text at {span.start}..{span.end} is {_shown(found)}, "
+            f"not the quote {_shown(span.quote)}{where}",
         )
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """``text`` as a problem shows it: quoted, its middle cut when it is long (a said span may
+    be a whole paragraph).
+
+    >>> _shown("a" * 50 + "b" * 50)
+    "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa … bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    half = limit // 2
+    return repr(f"{text[:half]} … {text[-half:]}")

@@ -26,6 +26,8 @@ def test_describe_counts_the_atlas(tmp_path, capsys):
     assert after["figures_per_metric"]["section_length"] >= 2
     # An event counts for a system when it concerns the system or one of its features.
     atlas = load_atlas(data)
+    assert after["speakers"] == atlas.attributions["speaker"].nunique() >= 5
+    assert after["attributions"] == len(atlas.attributions)
     for system in ("cku_railway", "middle_corridor", "horgos", "tianjin_freight"):
         assert after["events_per_system"][system] == len(events_of(atlas, system))
 

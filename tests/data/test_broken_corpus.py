@@ -16,7 +16,7 @@ used for what JSON edits cannot express (invalid JSON, Latin-1, a truncated file
 - ``"set": {"dotted.path": value}`` and/or ``"delete": ["dotted.path"]`` — change the JSON
   document, or one record of it: ``"feature": <properties.id>`` in corridors.geojson,
   ``"event": <id>`` in events.json;
-- ``"duplicate": true`` with ``"feature"``/``"event"`` — append a copy of that record;
+- ``"duplicate": true`` with a record (``"feature"``, ``"event"``, …) — append a copy of it;
 - ``"append": [records]`` — append records to a file that is a JSON list (figures.json, …).
 
 ``expected`` is the complete report: the validator must print exactly these lines, no more (a
@@ -56,8 +56,11 @@ def _record(doc: Any, edit: dict[str, Any]) -> tuple[list[Any] | None, Any]:
     if "feature" in edit:
         items = doc["features"]
         return items, next(f for f in items if f["properties"].get("id") == edit["feature"])
-    if "event" in edit:
-        return doc, next(e for e in doc if e["id"] == edit["event"])
+    for key in ("event", "person"):
+        if key in edit:
+            return doc, next(e for e in doc if e["id"] == edit[key])
+    if "index" in edit:
+        return doc, doc[edit["index"]]
     return None, doc
 
 
@@ -78,7 +81,7 @@ def _apply_edit(data: Path, edit: dict[str, Any]) -> None:
         container, key = _walk(target, dotted)
         del container[key]
     if edit.get("duplicate"):
-        assert items is not None, "duplicate needs a feature or an event"
+        assert items is not None, "duplicate needs a record: a feature, an event, …"
         items.append(json.loads(json.dumps(target)))
     if "append" in edit:
         doc.extend(edit["append"])
