@@ -4,7 +4,7 @@ source passages side by side. What it shows comes from :func:`geo.screen.main_sc
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.draw import build_map, clicked_feature_id, selection_layer
+from geo.draw import clicked_feature_id, state_layer
 from geo.filter import event_target
 from geo.screen import main_screen
 from geo.timeline import SELECTION, selected_event_id
@@ -28,7 +28,7 @@ def _on_timeline_click() -> None:
 def map_page() -> None:
     atlas, state = frame.page("Corridor Atlas", filters=True)
     screen = main_screen(atlas, state, data.shown(atlas, state))
-    pal, shown = screen.palette, screen.in_view
+    shown = screen.in_view
 
     st.title("Corridor Atlas", anchor=False)
     st.caption(
@@ -50,31 +50,18 @@ def map_page() -> None:
     with map_col:
         if screen.selection and screen.selection.outside_filters:
             st.caption("The selected feature is outside the current filters; it is drawn anyway.")
-        m = screen.map
-        # The map is the same for every selection (it shows the features in view): the selection
-        # is drawn over it and the view moved to it, so a click does not load the map again.
-        fmap = build_map(
-            shown.view.features[shown.view.features["is_route"]],
-            shown.view.features[~shown.view.features["is_route"]],
-            atlas.boundaries,
-            colors=pal.colors,
-            project_labels=pal.names,
-            outlines=data.outlines(atlas),
-        )
+        # The map's script is the same for every view (its layers are static files that the
+        # browser keeps): a rerun sends only the view's state, and the map stays.
         st_folium(
-            fmap,
+            data.atlas_map(atlas),
             key="map",
             height=560,
             use_container_width=True,
             returned_objects=["last_active_drawing"],
             on_change=_on_map_click,
-            feature_group_to_add=selection_layer(
-                m.routes, m.sites, m.selected, pal.colors, pal.names
-            ),
-            center=m.center,
-            zoom=m.zoom,
+            feature_group_to_add=state_layer(screen.map.state),
         )
-        st.html(f"<div class='ca-legend'>{m.legend}</div>")
+        st.html(f"<div class='ca-legend'>{screen.map.legend}</div>")
 
     st.subheader("Timeline", anchor=False)
     timeline = shown.timeline

@@ -103,10 +103,10 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
 
 def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     """Median ms of each step the dashboard takes on a rerun, outside Streamlit: the same calls
-    as ``dashboard.py`` (the screen function, the map, st_folium's rendering of it)."""
-    from geo.draw import build_map, outlines_geojson, selection_layer
+    as ``dashboard.py`` (the screen function, the map and its state, st_folium's rendering)."""
+    from geo.draw import atlas_map, layer_files, state_layer
     from geo.load import load_atlas
-    from geo.screen import in_view, main_screen
+    from geo.screen import in_view, main_screen, map_parts_of
     from geo.urlstate import ViewState, filter_key
 
     once: dict[str, float] = {}
@@ -114,8 +114,8 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     atlas = load_atlas(folder)
     once["load_atlas"] = time.perf_counter() - t
     t = time.perf_counter()
-    outlines = outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
-    once["outlines_geojson"] = time.perf_counter() - t
+    files = layer_files(map_parts_of(atlas), atlas.version)
+    once["map parts and their file names (once per data version)"] = time.perf_counter() - t
     sel = ROUTES.get(label, SYNTHETIC_ROUTES)[0]
     cached: dict[tuple, object] = {}  # the app caches in_view per filters (ui.data.shown)
 
@@ -124,33 +124,23 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
         if key not in cached:
             t0 = time.perf_counter()
             cached[key] = in_view(atlas, state)
-            once[f"in_view (filter, timeline spec), {state.countries or 'all'}"] = (
+            once[f"in_view (filter, timeline spec, map), {state.countries or 'all'}"] = (
                 time.perf_counter() - t0
             )
         yield "ui.data.shown (cached in_view)", None
         screen = main_screen(atlas, state, cached[key])
         yield "main_screen", None
-        view = screen.in_view.view
-        fmap = build_map(
-            view.features[view.features["is_route"]],
-            view.features[~view.features["is_route"]],
-            atlas.boundaries,
-            colors=screen.palette.colors,
-            project_labels=screen.palette.names,
-            outlines=outlines,
-        )
-        yield "build_map", None
-        m = screen.map
-        group = selection_layer(m.routes, m.sites, m.selected, screen.palette.colors)
-        yield "selection_layer", None
+        fmap = atlas_map(files)
+        yield "atlas_map (the map, the same every run)", None
+        group = state_layer(screen.map.state)
+        yield "state_layer", None
         st_folium_args(
             fmap,
             key="map",
             height=560,
             use_container_width=True,
+            returned_objects=["last_active_drawing"],
             feature_group_to_add=group,
-            center=m.center,
-            zoom=m.zoom,
         )
         yield "st_folium (render to args)", None
 

@@ -1,14 +1,16 @@
 """What each screen draws, as plain values: the screen is a function of the atlas and the view.
 
 :func:`main_screen` takes the atlas and a :class:`~geo.urlstate.ViewState` and returns everything
-the map page draws — the features in view and the selection, the map's centre and zoom, the legend,
-the panel (card, passages, events, search results or the overview), the timeline's frame, window
-and highlight, and the colours and project names. ``dashboard.py`` lays the result
-out; the benchmarks call the same function. :func:`article_screen` does the same for a text that
+the map page draws — the features in view and the selection, the map's state and legend, the
+panel (card, passages, events, search results or the overview), the timeline's frame, window and
+highlight, and the colours and project names. The map itself is drawn from parts made once per
+data version (:func:`map_parts_of`); what a view changes on it is its state
+(:attr:`MapPart.state`). ``dashboard.py`` lays the result out; the benchmarks call the same
+function. :func:`article_screen` does the same for a text that
 is tried but not stored (the "Try an article" page), with the same map and timeline parts.
 
 What depends only on the filters (:class:`InView`, the slow part: filtering, counts, the timeline
-spec) is computed by :func:`in_view`, which a caller may cache by
+spec, which features the map shows) is computed by :func:`in_view`, which a caller may cache by
 :func:`geo.urlstate.filter_key`; what depends on the selection is cheap and computed every time.
 """
 
@@ -20,7 +22,17 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.describe import Card, feature_card, latest_events, overview
-from geo.draw import legend_html, project_colors, view_of
+from geo.draw import (
+    MapParts,
+    frame_around,
+    frame_of,
+    legend_html,
+    map_parts,
+    map_state,
+    outlines_geojson,
+    project_colors,
+)
+from geo.draw import shown_bits as _shown_bits
 from geo.filter import View, events_of, filter_atlas, passages_mentioning, with_selected
 from geo.ingest import Candidates, candidates, review_json, source_id
 from geo.load import Atlas
@@ -90,49 +102,116 @@ def timeline_of(
     return Timeline(frame=frame, window=window, earlier=earlier, spec=spec)
 
 
+def routes_and_sites(features: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """``features`` (rows shaped like ``Atlas.features``) split as the map draws them."""
+    return features[features["is_route"]], features[~features["is_route"]]
+
+
+def map_parts_of(atlas: Atlas) -> MapParts:
+    """The parts of the atlas's map (every feature, and the outlines around them; see
+    :func:`geo.draw.map_parts`): the same for every view of a data version."""
+    pal = palette(atlas)
+    routes, sites = routes_and_sites(atlas.features)
+    outlines = outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
+    return map_parts(
+        routes, sites, atlas.boundaries, colors=pal.colors, labels=pal.names, outlines=outlines
+    )
+
+
+def map_order(atlas: Atlas) -> list[str]:
+    """The ids of the atlas's features in the order of its map's parts (routes, then sites)."""
+    routes, sites = routes_and_sites(atlas.features)
+    return [*routes["id"], *sites["id"]]
+
+
+@dataclass(frozen=True)
+class InViewMap:
+    """The map of a view's features: which of the atlas's features it shows
+    (:func:`geo.draw.shown_bits`, None: all), the frame that shows them, and its legend (HTML,
+    swatches as images for ``st.html``)."""
+
+    shown: str | None
+    frame: dict
+    legend: str
+
+
 @dataclass(frozen=True)
 class InView:
-    """What the filters alone decide: the filtered atlas, its counts, its latest events and its
-    timeline (cacheable by :func:`geo.urlstate.filter_key`)."""
+    """What the filters alone decide: the filtered atlas, its counts, its latest events, its
+    timeline and its map (cacheable by :func:`geo.urlstate.filter_key`), and the atlas's
+    palette, which they were drawn with."""
 
     view: View
     counts: dict[str, int]
     latest: pd.DataFrame
     timeline: Timeline | None
+    map: InViewMap
+    palette: Palette
 
 
 def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InView:
     """The part of the main screen that depends only on the filters of ``state``."""
+    pal = pal or palette(atlas)
     view = filter_atlas(atlas, state)
     titles = {k: v.title for k, v in atlas.sources.items()}
     windowed = not (state.date_from or state.date_to)
+    routes, sites = routes_and_sites(view.features)
     return InView(
         view=view,
         counts=overview(view),
         latest=latest_events(view, LATEST_EVENTS),
-        timeline=timeline_of(view.events, titles, pal or palette(atlas), windowed=windowed),
+        timeline=timeline_of(view.events, titles, pal, windowed=windowed),
+        map=InViewMap(
+            shown=_shown_bits(map_order(atlas), view.features["id"]),
+            frame=frame_of(routes, sites, None, atlas.boundaries),
+            legend=legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True),
+        ),
+        palette=pal,
     )
 
 
 @dataclass(frozen=True)
 class MapPart:
-    """The map: routes and sites drawn (the features in view plus a selection the filters hid),
-    the selected id, the centre and zoom that show it (None: the map's own fit), the legend."""
+    """The map: the features drawn (those in view plus a selection the filters hid), the
+    selected id, the legend, and the state to send to the map (:func:`geo.draw.map_state`: what
+    it shows, the selection, the frame)."""
 
-    routes: gpd.GeoDataFrame
-    sites: gpd.GeoDataFrame
+    features: gpd.GeoDataFrame
     selected: str | None
-    center: list[float] | None
-    zoom: int | None
     legend: str
+    state: dict
+
+    @property
+    def routes(self) -> gpd.GeoDataFrame:
+        return routes_and_sites(self.features)[0]
+
+    @property
+    def sites(self) -> gpd.GeoDataFrame:
+        return routes_and_sites(self.features)[1]
 
 
 def map_of(features: gpd.GeoDataFrame, selected: str | None, pal: Palette) -> MapPart:
-    """The map part for ``features`` with ``selected`` highlighted and framed."""
-    routes, sites = features[features["is_route"]], features[~features["is_route"]]
-    center, zoom = view_of(routes, sites, selected)
+    """The map part for ``features`` with ``selected`` drawn over them and framed, for a map
+    made of these features only (:func:`geo.draw.build_map`)."""
+    routes, sites = routes_and_sites(features)
     legend = legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True)
-    return MapPart(routes, sites, selected, center, zoom, legend)
+    state = map_state("", selected=selected, frame=frame_of(routes, sites, selected))
+    return MapPart(features, selected, legend, state)
+
+
+def main_map(atlas: Atlas, shown: InView, selected: str | None) -> MapPart:
+    """The map part of the main screen: the atlas's map (:func:`map_parts_of`) showing the
+    features in view, with ``selected`` drawn over them (even when the filters hide it) and
+    framed; without a selection the view's features are framed."""
+    features = with_selected(shown.view.features, atlas.features, selected)
+    legend, frame = shown.map.legend, shown.map.frame
+    if len(features) != len(shown.view.features):  # the selection lies outside the filters
+        pal = shown.palette
+        legend = legend_html(*routes_and_sites(features), pal.colors, pal.names, svg_as_img=True)
+    if selected:
+        frame = frame_around([atlas.features.loc[[selected]]])
+    state = map_state(atlas.version, shown=shown.map.shown, selected=selected, frame=frame)
+    return MapPart(features, selected, legend, state)
 
 
 @dataclass(frozen=True)
@@ -213,14 +292,13 @@ def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> 
     --------
     >>> screen = main_screen(atlas, ViewState(countries=("KG",), selected="cku_railway"))
     ... # doctest: +SKIP
-    >>> screen.selection.card.name, screen.map.zoom  # doctest: +SKIP
-    ('China–Kyrgyzstan–Uzbekistan railway', 6)
+    >>> screen.selection.card.name, screen.map.state["selected"]  # doctest: +SKIP
+    ('China–Kyrgyzstan–Uzbekistan railway', 'cku_railway')
     """
-    pal = palette(atlas)
-    shown = shown or in_view(atlas, state, pal)
+    shown = shown or in_view(atlas, state)
+    pal = shown.palette
     view = shown.view
     selected = state.selected if state.selected in atlas.props else None
-    features = with_selected(view.features, atlas.features, selected)
     selection = None
     highlight: set[str] = set()
     if selected:
@@ -240,7 +318,7 @@ def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> 
         state=state,
         palette=pal,
         in_view=shown,
-        map=map_of(features, selected, pal),
+        map=main_map(atlas, shown, selected),
         selection=selection,
         event=event,
         search=search_part(atlas, state.query),

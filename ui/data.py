@@ -8,15 +8,20 @@ keyed by the data version (and, for a view, by its filters).
 
 from __future__ import annotations
 
+import logging
 import os
 
+import folium
 import streamlit as st
 
-from geo.draw import outlines_geojson
+from geo.draw import LayerFiles, layer_files
+from geo.draw import atlas_map as _atlas_map
 from geo.filter import vocabulary as _vocabulary
 from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
-from geo.screen import InView, in_view
+from geo.screen import InView, in_view, map_parts_of
 from geo.urlstate import ViewState, Vocabulary, filter_key
+
+_LOG = logging.getLogger(__name__)
 
 
 def data_dir() -> str:
@@ -63,14 +68,21 @@ def vocabulary(atlas: Atlas) -> Vocabulary:
 
 
 @st.cache_resource(show_spinner=False)
-def _outlines(folder: str, version: str) -> dict:
-    atlas = _load(folder)
-    return outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
+def _layer_files(folder: str, version: str) -> LayerFiles:
+    return layer_files(map_parts_of(_load(folder)), version)
 
 
-def outlines(atlas: Atlas) -> dict:
-    """The map's country outlines, simplified once per data version."""
-    return _outlines(data_dir(), atlas.version)
+def atlas_map(atlas: Atlas) -> folium.Map:
+    """The atlas's map for ``st_folium``: its layers are static files written once per data
+    version (checked on every run, so a deleted folder is written again) and kept by the
+    browser; where they cannot be written, the map carries them in its script."""
+    files = _layer_files(data_dir(), atlas.version)
+    try:
+        files.write()
+    except OSError as e:
+        _LOG.warning("the map's layer files cannot be written (%s); sending them inline", e)
+        return _atlas_map(files, inline=True)
+    return _atlas_map(files)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

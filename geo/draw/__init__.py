@@ -5,10 +5,19 @@ properties carry its ``id``, so the value ``st_folium`` returns after a click na
 (:func:`clicked_feature_id`). Every text from the data is HTML-escaped before it reaches a tooltip
 or the legend, and the Leaflet files are served by the app itself.
 
+The map is drawn in the browser by the atlas's own script (``static/map/atlas-map.js``) from its
+*parts* — the outlines, routes and sites as GeoJSON and their look — which depend only on the data,
+and a small *state* — which features are shown and how, the selection, the frame — which is all a
+rerun changes. The parts are inline (:func:`build_map`) or static files fetched once
+(:func:`atlas_map`, :mod:`geo.draw.files`), and the state then follows with each rerun
+(:func:`state_layer`).
+
 One job per module:
 
-- :mod:`geo.draw.build` — :func:`build_map`, the whole map from routes, sites and outlines;
-- :mod:`geo.draw.layers` — the GeoJSON layers (outlines, routes, sites, the selection);
+- :mod:`geo.draw.build` — :func:`build_map` and :func:`atlas_map`, the folium map;
+- :mod:`geo.draw.layers` — the parts: outlines, routes, sites and their look, as JSON;
+- :mod:`geo.draw.files` — the parts as content-hashed static files, written atomically;
+- :mod:`geo.draw.state` — what a rerun sends: shown features, classes, selection, frame;
 - :mod:`geo.draw.style` — colours, line dashes, site icons, the legend and its CSS;
 - :mod:`geo.draw.frame` — where the map looks: one padding and zoom rule for every fit;
 - :mod:`geo.draw.click` — which feature a click named;
@@ -16,22 +25,33 @@ One job per module:
 - :mod:`geo.draw.assets` — the vendored Leaflet files in place of CDNs.
 """
 
-from geo.draw.build import build_map
+from geo.draw.build import atlas_map, build_map
 from geo.draw.click import clicked_feature_id
-from geo.draw.frame import view_of
+from geo.draw.files import LayerFiles, layer_files
+from geo.draw.frame import frame_around, frame_of
 from geo.draw.inputs import FEATURE_COLUMNS
-from geo.draw.layers import outlines_geojson, selection_layer
+from geo.draw.layers import MapParts, map_parts, outlines_geojson
+from geo.draw.state import classes_of, map_state, shown_bits, state_layer
 from geo.draw.style import PROJECT_PALETTE, SITE_ICONS, legend_html, project_colors
 
 __all__ = [
     "FEATURE_COLUMNS",
     "PROJECT_PALETTE",
     "SITE_ICONS",
+    "LayerFiles",
+    "MapParts",
+    "atlas_map",
     "build_map",
+    "classes_of",
     "clicked_feature_id",
+    "frame_around",
+    "frame_of",
+    "layer_files",
     "legend_html",
+    "map_parts",
+    "map_state",
     "outlines_geojson",
     "project_colors",
-    "selection_layer",
-    "view_of",
+    "shown_bits",
+    "state_layer",
 ]

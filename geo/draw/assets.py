@@ -1,7 +1,8 @@
 """Point a folium map at the Leaflet files vendored in ``static/vendor/`` instead of CDNs.
 
 folium elements name the JavaScript and CSS they need in ``default_js`` / ``default_css`` as
-``(name, CDN URL)`` pairs. streamlit-folium collects those URLs and its frontend loads the scripts
+``(name, CDN URL)`` pairs; the atlas's own map script (``static/map/``, :func:`own_asset_url`) is
+named by its local address from the start. streamlit-folium collects those URLs and its frontend loads the scripts
 one after another, awaiting each; a script that fails to load stops the map before it is drawn and
 the map's frame stays 0 px high. With no network but the app's own server, every one of those URLs
 must therefore be a file that Streamlit serves from ``static/`` (``server.enableStaticServing``).
@@ -13,6 +14,7 @@ a rendered map would fetch, for tests.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,17 +25,25 @@ import folium
 __all__ = [
     "DEFAULT_BASE_URL",
     "LOCAL_ASSETS",
+    "OWN_BASE_URL",
+    "OWN_DIR",
     "VENDOR_DIR",
     "LocalAsset",
     "MissingAssetError",
     "loaded_urls",
     "localize",
+    "own_asset_url",
 ]
 
 VENDOR_DIR = Path(__file__).resolve().parents[2] / "static" / "vendor"
 """Where ``scripts/vendor_assets.py`` writes the files (served at ``/app/static/vendor/``)."""
 
 DEFAULT_BASE_URL = "/app/static/vendor/"
+
+OWN_DIR = Path(__file__).resolve().parents[2] / "static" / "map"
+"""The atlas's own map script, written by hand (served at ``/app/static/map/``)."""
+
+OWN_BASE_URL = "/app/static/map/"
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,17 @@ MAP_ASSETS_DROPPED = frozenset(
         "awesome_rotate_css",
     }
 )
+
+
+def own_asset_url(name: str) -> str:
+    """The address of ``static/map/<name>``, with a hash of its content in the query, so that a
+    browser never runs an old copy after the file changed.
+
+    >>> own_asset_url("atlas-map.js").startswith("/app/static/map/atlas-map.js?v=")
+    True
+    """
+    digest = hashlib.sha256((OWN_DIR / name).read_bytes()).hexdigest()[:12]
+    return f"{OWN_BASE_URL}{name}?v={digest}"
 
 
 class MissingAssetError(ValueError):
@@ -142,7 +163,8 @@ def loaded_urls(m: folium.Map) -> list[str]:
 
     Renders the map and collects, in order and without repeats, the JS and CSS links that
     streamlit-folium passes to its frontend, ``src``/``href``/``url(...)`` addresses in the
-    rendered HTML, and the URL templates of tile layers.
+    rendered HTML, the URL templates of tile layers, and what an element's script fetches itself
+    (its ``fetches``: the map's parts and its tiles, :class:`geo.draw.build.AtlasLayers`).
     """
     html = m.get_root().render()
     urls: list[str] = []
@@ -152,6 +174,7 @@ def loaded_urls(m: folium.Map) -> list[str]:
             urls += [url for _, url in element.default_css]
         if isinstance(element, folium.raster_layers.TileLayer):
             urls.append(element.tiles)
+        urls += getattr(element, "fetches", [])
     urls += re.findall(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""", html)
     urls += re.findall(r"""url\(\s*["']?([^"')]+)["']?\s*\)""", html)
     return list(dict.fromkeys(u for u in urls if not u.startswith(("#", "data:"))))
@@ -166,7 +189,7 @@ def _walk(element):
 def _local_links(m, element, links, base_url):
     local = []
     for name, url in links:
-        if url.startswith(base_url):  # already localized
+        if url.startswith((base_url, OWN_BASE_URL)):  # already local
             local.append((name, url))
             continue
         if isinstance(element, folium.Map) and name in MAP_ASSETS_DROPPED:

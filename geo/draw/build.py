@@ -1,9 +1,15 @@
-"""Build the atlas map: routes, sites and country outlines as one folium map that needs no network.
+"""Build the atlas map: routes, sites and country outlines on a folium map that needs no network.
 
 Country outlines are the base map, so the map still reads with no tile server; OpenStreetMap
-tiles are an optional base layer. The layers come from :mod:`geo.draw.layers`, their look and the
-legend from :mod:`geo.draw.style`, the first view from :mod:`geo.draw.frame`, and the Leaflet
-files are served locally (:func:`geo.draw.assets.localize`).
+tiles are an optional base layer. folium makes the map itself (panes, scale, full screen); the
+map's own script (``static/map/atlas-map.js``) draws its parts (:mod:`geo.draw.layers`) and
+applies its state (:mod:`geo.draw.state`). The parts come one of two ways:
+
+- :func:`build_map` puts them in the map's script, with the state: one self-contained map, for a
+  page that draws it once (the "Try an article" page, the benchmarks' baselines);
+- :func:`atlas_map` names the static files of a data version (:mod:`geo.draw.files`): its script
+  is the same for every view, so the browser keeps the map and its files, and each rerun sends
+  only a state (``st_folium(..., feature_group_to_add=state_layer(...))``).
 """
 
 from __future__ import annotations
@@ -13,26 +19,15 @@ from collections.abc import Mapping
 import folium
 import folium.plugins
 import geopandas as gpd
+from folium.elements import JSCSSMixin
+from folium.template import Template
 
-from geo.draw.assets import localize
-from geo.draw.frame import MIN_ZOOM, fit
-from geo.draw.inputs import (
-    BOUNDARY_COLUMNS,
-    BOUNDARY_TYPES,
-    FEATURE_COLUMNS,
-    ROUTE_TYPES,
-    SITE_TYPES,
-    check_frame,
-    to_wgs84,
-)
-from geo.draw.layers import (
-    OUTLINES_PANE,
-    outlines_geojson,
-    outlines_layer,
-    routes_layer,
-    sites_layer,
-)
-from geo.draw.style import LegendControl, check_colors, legend_html
+from geo.draw.assets import localize, own_asset_url
+from geo.draw.files import LAYERS_URL, LayerFiles
+from geo.draw.frame import EMPTY_CENTER, EMPTY_ZOOM, MIN_ZOOM, frame_of
+from geo.draw.layers import OUTLINES_PANE, PARTS, map_parts, script_json
+from geo.draw.state import map_state
+from geo.draw.style import TILES
 
 
 def build_map(
@@ -45,9 +40,9 @@ def build_map(
     tiles_online: bool = True,
     project_labels: Mapping[str, str] | None = None,
     outlines: dict | None = None,
-    fit_to: str | None = None,
 ) -> folium.Map:
-    """Draw routes, sites and country outlines on a folium map that loads nothing from the web.
+    """Draw routes, sites and country outlines on a folium map that loads nothing from the web,
+    everything in its script.
 
     Parameters
     ----------
@@ -56,7 +51,8 @@ def build_map(
         MultiLineString geometry. Coloured by ``project``; ``schematic`` lines are dashed and
         ``approximate`` ones dotted.
     sites : GeoDataFrame
-        Same columns with Point geometry; drawn with an icon per ``kind``.
+        Same columns with Point geometry; drawn with an icon per ``kind`` (dots on a canvas past
+        :data:`geo.draw.layers.MAX_ICON_SITES`).
     boundaries : GeoDataFrame
         Columns ``iso_a2, name`` and (Multi)Polygon geometry: the country outlines drawn as the
         base map, simplified to about 2 km.
@@ -64,7 +60,7 @@ def build_map(
         Project to ``#rrggbb`` colour, e.g. from :func:`geo.draw.project_colors`. A project not
         in it is drawn grey.
     selected : str, optional
-        Id of a route or site to highlight and fit the view to. An id that is not drawn is
+        Id of a route or site to draw over the others and to frame. An id that is not drawn is
         ignored.
     tiles_online : bool
         Add OpenStreetMap tiles as the default base layer, with "No tiles" as the other choice.
@@ -75,9 +71,6 @@ def build_map(
     outlines : dict, optional
         :func:`geo.draw.outlines_geojson` of ``boundaries``, computed once by the caller;
         computed here when not given.
-    fit_to : str, optional
-        Id of a feature to fit the first view to without highlighting it (``selected`` does
-        both); for pages that draw the selection with :func:`geo.draw.selection_layer`.
 
     Returns
     -------
@@ -102,34 +95,110 @@ def build_map(
     >>> kg = gpd.GeoDataFrame({"iso_a2": ["KG"], "name": ["Kyrgyzstan"]},
     ...     geometry=[box(69, 39, 80, 43)], crs=4326)
     >>> m = build_map(routes, sites, kg, colors={"p": "#0072B2"}, tiles_online=False)
-    >>> [c.layer_name for c in m._children.values() if hasattr(c, "layer_name")]
-    ['Country outlines', 'Routes', 'Sites']
+    >>> layers = next(c for c in m._children.values() if isinstance(c, AtlasLayers))
+    >>> layers.parts.ids, layers.state["frame"]["bounds"]
+    (('a', 'b'), [[40.0, 70.0], [42.0, 76.0]])
     """
-    check_frame(routes, "routes", FEATURE_COLUMNS, ROUTE_TYPES)
-    check_frame(sites, "sites", FEATURE_COLUMNS, SITE_TYPES)
-    check_frame(boundaries, "boundaries", BOUNDARY_COLUMNS, BOUNDARY_TYPES)
-    check_colors(colors)
-    routes, sites, boundaries = (to_wgs84(f) for f in (routes, sites, boundaries))
-    labels = dict(project_labels or {})
+    parts = map_parts(
+        routes, sites, boundaries, colors=colors, labels=project_labels, outlines=outlines
+    )
+    state = map_state("", selected=selected, frame=frame_of(routes, sites, selected, boundaries))
+    return _atlas(AtlasLayers(parts, state=state, tiles_online=tiles_online))
 
-    m = folium.Map(location=None, tiles=None, control_scale=True, min_zoom=MIN_ZOOM)
+
+def atlas_map(
+    files: LayerFiles,
+    *,
+    tiles_online: bool = True,
+    inline: bool = False,
+    base_url: str = LAYERS_URL,
+) -> folium.Map:
+    """The map of a data version drawn from its layer files, with no state: the same script
+    (byte for byte) for every view, to which ``st_folium`` adds the view's
+    :func:`geo.draw.state_layer`.
+
+    Parameters
+    ----------
+    files : LayerFiles
+        :func:`geo.draw.files.layer_files` of the atlas, written where ``base_url`` serves them.
+    tiles_online : bool
+        As for :func:`build_map`.
+    inline : bool
+        Put the parts in the script instead of naming the files (where they cannot be written).
+    base_url : str
+        Where the layers folder is served.
+    """
+    return _atlas(
+        AtlasLayers(
+            files.parts,
+            version=files.version,
+            urls=None if inline else files.urls(base_url),
+            tiles_online=tiles_online,
+        )
+    )
+
+
+def _atlas(layers: AtlasLayers) -> folium.Map:
+    # The view is a placeholder: the state's frame replaces it before the map is first drawn.
+    m = folium.Map(
+        location=list(EMPTY_CENTER),
+        zoom_start=EMPTY_ZOOM,
+        tiles=None,
+        control_scale=True,
+        min_zoom=MIN_ZOOM,
+    )
     # Outlines sit below the tile pane (200): loaded tiles cover them, and where tiles fail or
     # are switched off the outlines are the base map. Tiles let pointer events through, so the
     # country tooltips work in both cases.
     folium.map.CustomPane(OUTLINES_PANE, z_index=150, pointer_events=True).add_to(m)
-
-    if tiles_online:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
-        folium.FeatureGroup(name="No tiles", overlay=False, show=False).add_to(m)
-
-    outlines_layer(outlines or outlines_geojson(boundaries)).add_to(m)
-    if len(routes):
-        routes_layer(routes, colors, selected, labels).add_to(m)
-    if len(sites):
-        sites_layer(sites, selected, labels).add_to(m)
-
-    LegendControl(legend_html(routes, sites, colors, labels)).add_to(m)
-    folium.LayerControl(position="topright", collapsed=True).add_to(m)
     folium.plugins.Fullscreen(position="topleft").add_to(m)
-    fit(m, routes, sites, boundaries, selected or fit_to)
+    layers.add_to(m)
     return localize(m)
+
+
+class AtlasLayers(JSCSSMixin):
+    """The map's parts and the script that draws them: ``AtlasMap.create(map, config)``.
+
+    Each part is in the config as it is (its JSON text) or, with ``urls``, as the address of its
+    file; ``state`` (:func:`geo.draw.map_state`) is applied at once. ``fetches`` lists what the
+    script loads itself (the parts' files and the tiles), for
+    :func:`geo.draw.assets.loaded_urls`.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            AtlasMap.create({{ this._parent.get_name() }}, {{ this.config }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        parts,
+        *,
+        version: str = "",
+        urls: dict[str, str] | None = None,
+        state: dict | None = None,
+        tiles_online: bool = True,
+    ):
+        super().__init__()
+        self._name = "AtlasLayers"
+        self.default_js = [("atlas_map", own_asset_url("atlas-map.js"))]
+        self.parts, self.state = parts, state
+        sources = {p: script_json(urls[p]) if urls else parts.json[p] for p in PARTS}
+        settings = {
+            "version": version,
+            "counts": [len(parts.route_ids), len(parts.site_ids)],
+            "pane": OUTLINES_PANE,
+            "tiles": TILES if tiles_online else None,
+            "state": state,
+        }
+        # The parts' JSON goes in as it is: it is already safe inside a <script>.
+        self.config = (
+            script_json(settings)[:-1]
+            + ',"parts":{'
+            + ",".join(f'"{p}":{sources[p]}' for p in PARTS)
+            + "}}"
+        )
+        self.fetches = [*(urls or {}).values(), *([TILES["url"]] if tiles_online else [])]

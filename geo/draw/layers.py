@@ -1,10 +1,13 @@
-"""The map's layers, each one GeoJSON FeatureCollection serialised once: country outlines,
-routes, sites, and the selection drawn over them.
+"""The map's parts as JSON text, the same for every view of a data version: the country outlines,
+the routes and the sites as GeoJSON FeatureCollections, and their look with the legend
+(:func:`geo.draw.style.look`). The map's script (``static/map/atlas-map.js``) draws and styles
+them; a map state (:mod:`geo.draw.state`) says which are shown and which is selected.
 
 Each route and site feature carries its ``id`` and its ``layer`` (:data:`ROUTE_LAYER`,
 :data:`SITE_LAYER`) in its properties, which is what a click hands back
 (:func:`geo.draw.click.clicked_feature_id`), and a ``tooltip`` of escaped HTML: Leaflet puts
-tooltips into ``innerHTML`` as they are.
+tooltips into ``innerHTML`` as they are. Features keep the order of the frames given, routes before
+sites: the order in which a map state counts them.
 """
 
 from __future__ import annotations
@@ -12,34 +15,26 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from folium.template import Template
 
 from geo.draw.inputs import (
     BOUNDARY_COLUMNS,
     BOUNDARY_TYPES,
     FEATURE_COLUMNS,
+    ROUTE_TYPES,
+    SITE_TYPES,
     check_frame,
-    rows_with_id,
     text,
     to_wgs84,
 )
-from geo.draw.style import (
-    INK,
-    OUTLINE_STYLE,
-    ROUTE_NOTES,
-    SELECTION_CASING,
-    SITE_ICONS,
-    route_style,
-    site_icon,
-)
+from geo.draw.style import ROUTE_NOTES, check_colors, legend_html, look
 
 ROUTE_LAYER, SITE_LAYER, BOUNDARY_LAYER = "route", "site", "boundary"
-OUTLINES_PANE = "atlas-outlines"  # made by build_map below the tiles
+OUTLINES_PANE = "atlas-outlines"  # made by the map below the tiles (geo.draw.build)
 
 COORDINATE_DECIMALS = 5  # about 1 m: more digits only grow the page
 OUTLINE_DECIMALS = 3  # about 100 m
@@ -49,7 +44,8 @@ OUTLINE_MARGIN_DEG = 25.0  # how far around the atlas outlines are kept (see out
 # Past this many sites, icons (one DOM element each) give way to dots on a canvas.
 MAX_ICON_SITES = 1500
 
-_STYLE_FROM_PROPERTIES = "{style: function (f) { return f.properties.style; }}"
+PARTS = ("meta", "outlines", "routes", "sites")
+"""The map's parts, in the order the map's script asks for them."""
 
 
 def script_json(value) -> str:
@@ -66,51 +62,85 @@ def script_json(value) -> str:
     )
 
 
-class StaticGeoJson(folium.map.Layer):
-    """A GeoJSON layer serialised once, styled in JavaScript from each feature's properties.
+@dataclass(frozen=True)
+class MapParts:
+    """What a map draws, each part (:data:`PARTS`) as the JSON text of :func:`script_json`, and
+    the ids of its routes and of its sites in the order of their parts."""
 
-    folium.GeoJson serialises its data and computes a style per feature on every render, and
-    streamlit-folium renders a map twice and then walks every coordinate for its bounds, which
-    at thousands of features was most of a rerun. Here the data is embedded as given, the style
-    is a small JavaScript function of the properties, and the bounds are computed once.
-    ``options`` is the JavaScript of the L.geoJson options (style, pointToLayer, …); every
-    feature gets its ``tooltip`` property (escaped HTML) as a sticky tooltip.
+    json: dict[str, str]
+    route_ids: tuple[str, ...]
+    site_ids: tuple[str, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every feature's id, routes first: the order in which a map state counts them."""
+        return self.route_ids + self.site_ids
+
+    def data(self, part: str):
+        """One part as Python values (for tests and tools)."""
+        return json.loads(self.json[part])
+
+
+def map_parts(
+    routes: gpd.GeoDataFrame,
+    sites: gpd.GeoDataFrame,
+    boundaries: gpd.GeoDataFrame,
+    *,
+    colors: Mapping[str, str],
+    labels: Mapping[str, str] | None = None,
+    outlines: dict | None = None,
+) -> MapParts:
+    """The parts of a map of ``routes``, ``sites`` and the country outlines.
+
+    Parameters
+    ----------
+    routes, sites : GeoDataFrame
+        Columns :data:`geo.draw.FEATURE_COLUMNS`; LineString or MultiLineString routes, Point
+        sites, in any CRS.
+    boundaries : GeoDataFrame
+        Columns ``iso_a2, name`` and (Multi)Polygon geometry (ignored when ``outlines`` is given).
+    colors : mapping of str to str
+        Project to ``#rrggbb`` colour (:func:`geo.draw.project_colors`).
+    labels : mapping of str to str, optional
+        Project id to the name shown in the legend and tooltips (the id itself by default).
+    outlines : dict, optional
+        :func:`outlines_geojson` of ``boundaries``, computed once by the caller.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a frame is not one the map can draw (the message names the frame, column or
+        feature), or a colour is not ``#rrggbb``.
+
+    Examples
+    --------
+    >>> from shapely import LineString, box
+    >>> row = {"id": "a", "name": "A", "kind": "railway", "project": "p",
+    ...        "status": "operational", "geometry_quality": "traced"}
+    >>> routes = gpd.GeoDataFrame([row], geometry=[LineString([(70, 40), (76, 42)])], crs=4326)
+    >>> kg = gpd.GeoDataFrame({"iso_a2": ["KG"], "name": ["Kyrgyzstan"]},
+    ...     geometry=[box(69, 39, 80, 43)], crs=4326)
+    >>> parts = map_parts(routes, routes.iloc[0:0], kg, colors={"p": "#0072B2"})
+    >>> parts.ids, parts.data("routes")["features"][0]["properties"]["layer"]
+    (('a',), 'route')
     """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, Object.assign(
-                {{ this.options }},
-                {onEachFeature: function (feature, layer) {
-                    layer.bindTooltip(feature.properties.tooltip, {sticky: true});
-                }}
-            )).addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
+    check_frame(routes, "routes", FEATURE_COLUMNS, ROUTE_TYPES)
+    check_frame(sites, "sites", FEATURE_COLUMNS, SITE_TYPES)
+    check_colors(colors)
+    labels = dict(labels or {})
+    routes, sites = to_wgs84(routes), to_wgs84(sites)
+    legend = legend_html(routes, sites, colors, labels)
+    kinds = set(sites["kind"].map(text)) if len(sites) else set()
+    return MapParts(
+        json={
+            "meta": script_json(look(colors, kinds, legend, MAX_ICON_SITES)),
+            "outlines": script_json(outlines or outlines_geojson(boundaries)),
+            "routes": script_json(_collection(routes, ROUTE_LAYER, labels)),
+            "sites": script_json(_collection(sites, SITE_LAYER, labels)),
+        },
+        route_ids=tuple(map(text, routes["id"])),
+        site_ids=tuple(map(text, sites["id"])),
     )
-
-    def __init__(self, data: dict, name: str, options: str):
-        super().__init__(name=name, overlay=True, control=True, show=True)
-        self._name = "StaticGeoJson"
-        self.data = data
-        self.data_json = script_json(data)
-        self.options = options
-        xy = [
-            shapely.get_coordinates(shapely.geometry.shape(f["geometry"])) for f in data["features"]
-        ]
-        arr = np.concatenate(xy) if xy else np.empty((0, 2))
-        self._bounds = (
-            [
-                [float(arr[:, 1].min()), float(arr[:, 0].min())],
-                [float(arr[:, 1].max()), float(arr[:, 0].max())],
-            ]
-            if len(arr)
-            else [[None, None], [None, None]]
-        )
-
-    def _get_self_bounds(self):
-        return self._bounds
 
 
 # ------------------------------------------------------------------------------- outlines
@@ -169,116 +199,18 @@ def outlines_geojson(
     return {"type": "FeatureCollection", "features": features}
 
 
-def outlines_layer(outlines: dict) -> StaticGeoJson:
-    """The outlines (:func:`outlines_geojson`) as land on the sea, in the outlines pane."""
-    options = (
-        f"{{pane: {script_json(OUTLINES_PANE)}, "
-        f"style: function () {{ return {script_json(OUTLINE_STYLE)}; }}}}"
-    )
-    return StaticGeoJson(outlines, name="Country outlines", options=options)
-
-
 # ------------------------------------------------------------------------ routes and sites
 
 
-def routes_layer(routes, colors, selected, labels) -> StaticGeoJson:
-    """The routes (in WGS84), coloured by project, the selected one thicker and on top."""
-    return StaticGeoJson(
-        _routes_data(routes, colors, selected, labels), "Routes", _STYLE_FROM_PROPERTIES
-    )
-
-
-def _routes_data(routes, colors, selected, labels) -> dict:
+def _collection(frame: gpd.GeoDataFrame, layer: str, labels: Mapping[str, str]) -> dict:
+    """The routes or the sites as a FeatureCollection, in the frame's order."""
     features = []
-    for geometry, row in zip(_rounded(routes.geometry), _records(routes), strict=True):
-        props = {**row, "layer": ROUTE_LAYER}
-        props["tooltip"] = _tooltip_html(props, ROUTE_NOTES.get(props["geometry_quality"]), labels)
-        props["style"] = route_style(props, colors, selected)
+    for geometry, row in zip(_rounded(frame.geometry), _records(frame), strict=True):
+        props = {**row, "layer": layer}
+        note = ROUTE_NOTES.get(props["geometry_quality"]) if layer == ROUTE_LAYER else None
+        props["tooltip"] = _tooltip_html(props, note, labels)
         features.append(_feature(geometry, props))
-    # The selected route last, so that it is drawn over the others.
-    features.sort(key=lambda f: f["id"] == selected)
     return {"type": "FeatureCollection", "features": features}
-
-
-def sites_layer(sites, selected, labels) -> StaticGeoJson:
-    """The sites (in WGS84) with an icon per kind, the selected one larger and on top; past
-    :data:`MAX_ICON_SITES`, dots on one canvas."""
-    features = []
-    for geometry, row in zip(_rounded(sites.geometry), _records(sites), strict=True):
-        props = {**row, "layer": SITE_LAYER}
-        props["tooltip"] = _tooltip_html(props, None, labels)
-        features.append(_feature(geometry, props))
-    features.sort(key=lambda f: f["id"] == selected)
-    data = {"type": "FeatureCollection", "features": features}
-    if len(features) > MAX_ICON_SITES:
-        # One canvas for all the dots (a renderer per marker would make one canvas each).
-        options = (
-            "(function () { var canvas = L.canvas({padding: 0.5}); return {pointToLayer:"
-            " function (f, latlng) { return L.circleMarker(latlng, {radius: f.properties.id === "
-            + script_json(selected)
-            + " ? 8 : 3.5, weight: 1, color: '#FFF', fillColor: "
-            + script_json(INK)
-            + ", fillOpacity: 0.9, renderer: canvas}); }}; })()"
-        )
-    else:
-        icons = {k: site_icon(k, False) for k in {str(k) for k in sites["kind"]} | set(SITE_ICONS)}
-        chosen = rows_with_id(sites, selected)
-        big = site_icon(str(chosen["kind"].iloc[0]), True) if len(chosen) else None
-        options = (
-            "{pointToLayer: function (f, latlng) {"
-            f" var icons = {script_json(icons)}, chosen = {script_json(big)};"
-            f" var o = (f.properties.id === {script_json(selected)} && chosen) ? chosen"
-            f" : (icons[f.properties.kind] || {script_json(site_icon('', False))});"
-            " return L.marker(latlng, {icon: L.divIcon(o)}); }}"
-        )
-    return StaticGeoJson(data, "Sites", options)
-
-
-def selection_layer(
-    routes: gpd.GeoDataFrame,
-    sites: gpd.GeoDataFrame,
-    selected: str | None,
-    colors: Mapping[str, str],
-    labels: Mapping[str, str] | None = None,
-) -> folium.FeatureGroup | None:
-    """The selected feature drawn over a map made without a selection: a route thick on a white
-    casing, a site larger on a halo.
-
-    Given to ``st_folium(feature_group_to_add=...)`` it changes without the map being built and
-    loaded again, so a click answers at once; :func:`geo.draw.view_of` gives the view to show it.
-
-    Parameters
-    ----------
-    routes, sites : GeoDataFrame
-        What the map shows, as given to :func:`geo.draw.build_map`.
-    selected : str or None
-        The id of the route or site to draw.
-    colors, labels : mapping of str to str
-        As for :func:`geo.draw.build_map`.
-
-    Returns
-    -------
-    folium.FeatureGroup or None
-        ``None`` when nothing (or nothing drawn) is selected.
-    """
-    if not selected:
-        return None
-    labels = labels or {}
-    group = folium.FeatureGroup(name="Selection", control=False)
-    route, site = rows_with_id(routes, selected), rows_with_id(sites, selected)
-    if len(route):
-        data = _routes_data(to_wgs84(route), colors, selected, labels)
-        casing = (
-            "{interactive: false, style: function () { return "
-            f"{script_json(SELECTION_CASING)}; }}}}"
-        )
-        StaticGeoJson(data, "Selection casing", casing).add_to(group)
-        StaticGeoJson(data, "Selected route", _STYLE_FROM_PROPERTIES).add_to(group)
-    elif len(site):
-        sites_layer(to_wgs84(site), selected, labels).add_to(group)
-    else:
-        return None
-    return group
 
 
 # -------------------------------------------------------------------------------- features

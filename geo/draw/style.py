@@ -1,8 +1,9 @@
 """How the map looks: project colours, line dashes, site icons, the legend and its CSS.
 
-Everything here is plain data or text (Leaflet path options, inline SVG, HTML), so the layers in
-:mod:`geo.draw.layers` and a page beside the map draw the same marks from one definition. Text from
-the data is HTML-escaped before it reaches the legend.
+Everything here is plain data or text (Leaflet path options, inline SVG, HTML): :func:`look` hands
+it to the map's script (``static/map/atlas-map.js``), which styles every feature from its
+properties, and a page beside the map draws the same marks from the same definitions. Text from the
+data is HTML-escaped before it reaches the legend.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import geopandas as gpd
-from branca.element import MacroElement
-from folium.template import Template
 
 from geo.draw.inputs import text
 
@@ -38,10 +37,35 @@ SEA_COLOR = "#DCE6EC"
 LAND_COLOR = "#FAF8F3"
 OUTLINE_COLOR = "#8A9099"
 SELECTED_HALO = "#FFC20A"
-INK = "#2B2F36"  # site icons and the legend's line samples
+INK = "#2B2F36"  # site icons, dots and the legend's line samples
 
 OUTLINE_STYLE = {"color": OUTLINE_COLOR, "weight": 1, "fillColor": LAND_COLOR, "fillOpacity": 1.0}
+ROUTE_STYLE = {"weight": 3.5, "opacity": 1.0, "lineCap": "round", "lineJoin": "round"}
+SELECTED_ROUTE = {"weight": 7, "opacity": 1.0}  # drawn over the others, on the casing
 SELECTION_CASING = {"color": "#FFFFFF", "weight": 12, "opacity": 0.9, "lineCap": "round"}
+# Past MAX_ICON_SITES sites (geo.draw.layers), sites are dots on one canvas.
+DOT_STYLE = {"radius": 3.5, "weight": 1, "color": "#FFFFFF", "fillColor": INK, "fillOpacity": 0.9}
+SELECTED_DOT = {"radius": 8}
+
+STYLE_CLASSES: dict[str, dict] = {
+    "faint": {"opacity": 0.35, "fillOpacity": 0.35},
+    "dashed": {"dashArray": "6 8"},
+    "solid": {"dashArray": None},
+}
+"""Looks a map state may give single features on top of their own (Leaflet path options; a site
+icon takes only the opacity): for a map drawn as of a date, "faint" for a proposed line, "dashed"
+for one under construction, "solid" for one in operation. See :mod:`geo.draw.state`."""
+
+TILES = {
+    "name": "OpenStreetMap",
+    "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "options": {
+        "maxZoom": 19,
+        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+        " contributors",
+    },
+}
+"""The optional online base layer (the only address outside the app that the map may ask)."""
 
 # How a route's geometry_quality shows: its dash pattern and the note in its tooltip.
 DASH_BY_QUALITY = {"schematic": "8 6", "approximate": "2 6"}
@@ -137,28 +161,6 @@ def check_colors(colors: Mapping[str, str]) -> None:
             raise ValueError(f"colors[{project!r}] = {color!r} is not a #rrggbb colour")
 
 
-def route_style(props: Mapping[str, str], colors: Mapping[str, str], selected: str | None) -> dict:
-    """Leaflet path options of a route: colour by project, dashes by geometry quality, and the
-    selected route drawn thicker with the others faded.
-
-    >>> route_style({"id": "a", "project": "p", "geometry_quality": "schematic"}, {}, "b")
-    ... # doctest: +NORMALIZE_WHITESPACE
-    {'color': '#7F7F7F', 'weight': 3.5, 'opacity': 0.55, 'lineCap': 'round',
-     'lineJoin': 'round', 'dashArray': '8 6'}
-    """
-    is_selected = props["id"] == selected
-    out = {
-        "color": colors.get(props["project"], UNKNOWN_PROJECT_COLOR),
-        "weight": 7 if is_selected else 3.5,
-        "opacity": 1.0 if is_selected or selected is None else 0.55,
-        "lineCap": "round",
-        "lineJoin": "round",
-    }
-    if props["geometry_quality"] in DASH_BY_QUALITY:
-        out["dashArray"] = DASH_BY_QUALITY[props["geometry_quality"]]
-    return out
-
-
 def site_icon(kind: str, selected: bool) -> dict:
     """``L.divIcon`` options of a site: its kind's shape, larger with a halo when selected.
 
@@ -203,8 +205,9 @@ def legend_html(
 ) -> str:
     """The legend's HTML (escaped): project colours, line styles and site icons in view.
 
-    The map carries it as a collapsible control (for full screen); a page can show it beside
-    the map.
+    The map carries it as a collapsible control (for full screen), showing the rows of what it
+    draws (each row names its project, line quality or site kind in ``data-`` attributes); a
+    page can show it beside the map.
 
     Parameters
     ----------
@@ -222,8 +225,8 @@ def legend_html(
     --------
     >>> from shapely import Point
     >>> sites = gpd.GeoDataFrame({"kind": ["port"]}, geometry=[Point(51, 43)], crs=4326)
-    >>> legend_html(sites.iloc[0:0], sites, {}).startswith("<h4>Sites</h4><div><svg")
-    True
+    >>> legend_html(sites.iloc[0:0], sites, {})[:91]
+    '<h4 data-section="sites">Sites</h4><div data-section="sites" data-legend="kind" data-value='
     """
     if svg_as_img:
         return _INLINE_SVG.sub(_svg_img, legend_html(routes, sites, colors, labels))
@@ -231,25 +234,38 @@ def legend_html(
     parts: list[str] = []
     projects = sorted({text(p) for p in routes["project"]} - {""}) if len(routes) else []
     if projects:
-        parts.append("<h4>Projects</h4>")
+        parts.append(_heading("projects", "Projects"))
         for project in projects:
             color = colors.get(project, UNKNOWN_PROJECT_COLOR)
             label = html.escape(labels.get(project, project))
-            parts.append(f"<div>{_line_svg(color, None)}{label}</div>")
+            parts.append(_row("projects", "project", project, _line_svg(color, None) + label))
     if len(routes):
         qualities = set(routes["geometry_quality"].map(text))
-        parts.append("<h4>Line</h4>")
-        parts.append(f"<div>{_line_svg(INK, None)}surveyed or traced</div>")
+        parts.append(_heading("line", "Line"))
+        parts.append(_row("line", "route", "", _line_svg(INK, None) + "surveyed or traced"))
         for quality, dash in DASH_BY_QUALITY.items():
             if quality in qualities:
-                parts.append(f"<div>{_line_svg(INK, dash)}{quality}</div>")
+                parts.append(_row("line", "quality", quality, _line_svg(INK, dash) + quality))
     kinds = sorted({text(k) for k in sites["kind"]}) if len(sites) else []
     if kinds:
-        parts.append("<h4>Sites</h4>")
+        parts.append(_heading("sites", "Sites"))
         for kind in kinds:
             label = html.escape(kind.replace("_", " "))
-            parts.append(f"<div>{site_svg(kind, size=16, selected=False)}{label}</div>")
+            icon = site_svg(kind, size=16, selected=False)
+            parts.append(_row("sites", "kind", kind, icon + label))
     return "".join(parts)
+
+
+def _heading(section: str, title: str) -> str:
+    return f'<h4 data-section="{section}">{title}</h4>'
+
+
+def _row(section: str, key: str, value: str, content: str) -> str:
+    """A legend row; the map's script shows it while a drawn feature has ``key`` = ``value``."""
+    return (
+        f'<div data-section="{section}" data-legend="{key}" data-value="{html.escape(value)}">'
+        f"{content}</div>"
+    )
 
 
 _INLINE_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
@@ -260,33 +276,35 @@ def _svg_img(match: re.Match) -> str:
     return f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
 
 
-class LegendControl(MacroElement):
-    """A Leaflet control holding the legend, so that it stays on the map in full screen; it
-    also carries the map's :data:`CSS`."""
+def look(
+    colors: Mapping[str, str],
+    kinds: Iterable[str],
+    legend: str,
+    max_icon_sites: int,
+) -> dict:
+    """Everything the map's script needs to draw features from their properties: the colours by
+    project, the line styles, the site icons (for ``kinds`` and any unknown kind), the dots past
+    ``max_icon_sites`` sites, the classes a state may give, the CSS and the legend's HTML.
 
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-            <style>{{ this.css }}</style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-            (function () {
-                var legend = L.control({position: "bottomright"});
-                legend.onAdd = function () {
-                    var div = L.DomUtil.create("details", "atlas-legend");
-                    div.innerHTML = "<summary>Legend</summary>" + {{ this.html|tojson }};
-                    L.DomEvent.disableClickPropagation(div);
-                    L.DomEvent.disableScrollPropagation(div);
-                    return div;
-                };
-                legend.addTo({{ this._parent.get_name() }});
-            })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, legend: str):
-        super().__init__()
-        self._name = "Legend"
-        self.html = legend
-        self.css = CSS
+    >>> look({"p": "#0072B2"}, ["port"], "", 1500)["icons"].keys()
+    dict_keys(['', 'port'])
+    """
+    check_colors(colors)
+    kinds = sorted({text(k) for k in kinds} - {""})
+    return {
+        "colors": dict(colors),
+        "unknown_color": UNKNOWN_PROJECT_COLOR,
+        "route": ROUTE_STYLE,
+        "dash": DASH_BY_QUALITY,
+        "selected_route": SELECTED_ROUTE,
+        "casing": SELECTION_CASING,
+        "outline": OUTLINE_STYLE,
+        "icons": {k: site_icon(k, False) for k in ["", *kinds]},
+        "selected_icons": {k: site_icon(k, True) for k in ["", *kinds]},
+        "dot": DOT_STYLE,
+        "selected_dot": SELECTED_DOT,
+        "max_icon_sites": max_icon_sites,
+        "classes": STYLE_CLASSES,
+        "css": CSS,
+        "legend": legend,
+    }

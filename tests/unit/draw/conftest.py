@@ -9,6 +9,7 @@ import pytest
 from shapely.geometry import LineString, MultiLineString, Point, box
 
 from geo.draw import build_map, project_colors
+from geo.draw.build import AtlasLayers
 
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_PROJECT = "<img src=x onerror=alert(2)>"
@@ -99,11 +100,11 @@ def atlas_map(routes, sites, boundaries, colors):
     return build_map(routes, sites, boundaries, colors=colors)
 
 
-def layer(m: folium.Map, name: str):
-    """The layer of ``m`` called ``name`` ("Routes", "Sites", "Country outlines")."""
-    return next(c for c in m._children.values() if getattr(c, "layer_name", None) == name)
+def atlas_layers(m: folium.Map) -> AtlasLayers:
+    """The element of ``m`` that carries its parts and draws them."""
+    return next(c for c in m._children.values() if isinstance(c, AtlasLayers))
 
 
-def child(m: folium.Map, name: str):
-    """The element of ``m`` whose folium name is ``name`` ("FitBounds", "Legend", ...)."""
-    return next(c for c in m._children.values() if c._name == name)
+def part(m: folium.Map, name: str):
+    """One part of ``m`` ("routes", "sites", "outlines", "meta") as Python values."""
+    return atlas_layers(m).parts.data(name)

@@ -15,10 +15,13 @@ from geo.draw import build_map
 from geo.draw.assets import (
     DEFAULT_BASE_URL,
     LOCAL_ASSETS,
+    OWN_BASE_URL,
+    OWN_DIR,
     VENDOR_DIR,
     MissingAssetError,
     loaded_urls,
     localize,
+    own_asset_url,
 )
 from tests.conftest import folder_hashes
 
@@ -26,7 +29,10 @@ OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"  # the attribution link OSM requires
 
 
-def vendored_file(url: str) -> Path:
+def served_file(url: str) -> Path:
+    """The file under static/ that Streamlit serves at ``url`` (a vendored or our own)."""
+    if url.startswith(OWN_BASE_URL):
+        return OWN_DIR / url.removeprefix(OWN_BASE_URL).split("?")[0]
     assert url.startswith(DEFAULT_BASE_URL), url
     return VENDOR_DIR / url.removeprefix(DEFAULT_BASE_URL)
 
@@ -49,6 +55,7 @@ def test_st_folium_is_given_only_local_links(atlas_map):
     assert sent["js_links"] == [
         DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.js",  # first: the frontend loads them in order
         DEFAULT_BASE_URL + "leaflet.fullscreen-3.0.0/Control.FullScreen.js",
+        own_asset_url("atlas-map.js"),
     ]
     assert sent["css_links"] == [
         DEFAULT_BASE_URL + "leaflet-1.9.4/leaflet.css",
@@ -59,11 +66,23 @@ def test_st_folium_is_given_only_local_links(atlas_map):
     assert set(re.findall(r"https?://[^\s\"'\\<>)]+", sent["script"])) <= {OSM_TILES, OSM_COPYRIGHT}
 
 
-def test_every_address_the_map_loads_is_a_vendored_file(atlas_map):
-    for url in loaded_urls(atlas_map):
+def test_every_address_the_map_loads_is_a_vendored_file_or_ours(atlas_map):
+    urls = loaded_urls(atlas_map)
+    assert OSM_TILES in urls and own_asset_url("atlas-map.js") in urls
+    for url in urls:
         if url == OSM_TILES:
             continue
-        assert vendored_file(url).is_file(), url
+        assert served_file(url).is_file(), url
+
+
+def test_the_address_of_our_script_changes_with_it(tmp_path, monkeypatch):
+    import geo.draw.assets as assets
+
+    (tmp_path / "x.js").write_text("1")
+    monkeypatch.setattr(assets, "OWN_DIR", tmp_path)
+    first = own_asset_url("x.js")
+    (tmp_path / "x.js").write_text("2")
+    assert own_asset_url("x.js") != first and first.startswith(OWN_BASE_URL + "x.js?v=")
 
 
 def test_vendored_css_finds_its_images():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.draw import clicked_feature_id
-from tests.unit.draw.conftest import layer
+from tests.unit.draw.conftest import part
 
 # The shape streamlit-folium 0.27 returned in a real browser after clicking a route and a site on
 # a map from build_map, with returned_objects=["last_active_drawing",
@@ -79,8 +79,12 @@ def test_clicked_feature_id(returned, expected):
 
 def test_the_map_writes_what_a_click_reads(atlas_map):
     """Each route and site feature of a built map, handed back as st_folium would, names itself."""
-    for name in ("Routes", "Sites"):
-        for feature in layer(atlas_map, name).data["features"]:
+    for name in ("routes", "sites"):
+        for feature in part(atlas_map, name)["features"]:
             assert clicked_feature_id({"last_active_drawing": feature}) == feature["id"]
-    for feature in layer(atlas_map, "Country outlines").data["features"]:
+            # what the map's script reports: the feature and a count of clicks
+            assert (
+                clicked_feature_id({"last_active_drawing": feature, "clicks": 2}) == feature["id"]
+            )
+    for feature in part(atlas_map, "outlines")["features"]:
         assert clicked_feature_id({"last_active_drawing": feature}) is None

@@ -1,57 +1,82 @@
-"""The map drawn by geo.draw, checked without a browser: what it shows and how. Browser checks (the
-map really draws, a click selects) belong to the browser tests."""
+"""The map drawn by geo.draw, checked without a browser: what its parts hold and what its script
+says. How the map's script draws them is checked in Chromium (tests/browser/test_map_script.py)."""
 
 from __future__ import annotations
+
+import re
 
 import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-from geo.draw import PROJECT_PALETTE, build_map, legend_html, project_colors, selection_layer
-from geo.draw.layers import script_json
+from devtools.headless import st_folium_args
+from geo.draw import (
+    PROJECT_PALETTE,
+    atlas_map,
+    build_map,
+    frame_of,
+    layer_files,
+    legend_html,
+    map_parts,
+    map_state,
+    project_colors,
+    shown_bits,
+    state_layer,
+)
 from geo.draw.style import site_icon
-from tests.unit.draw.conftest import HOSTILE, HOSTILE_PROJECT, child, layer
+from tests.unit.draw.conftest import HOSTILE, HOSTILE_PROJECT, atlas_layers, part
 
 
-def test_schematic_routes_are_dashed_and_traced_ones_solid(atlas_map):
-    routes_layer = layer(atlas_map, "Routes")
-    styles = {f["id"]: f["properties"]["style"] for f in routes_layer.data["features"]}
-    assert styles["cku_railway"]["dashArray"]
-    assert "dashArray" not in styles["khorgos_almaty"]
-    assert styles["khorgos_almaty"]["color"] == PROJECT_PALETTE[1]  # after "<img..." sorted
+def test_routes_are_coloured_by_project_and_dashed_by_quality(atlas_map):
+    meta = part(atlas_map, "meta")
+    quality = {
+        f["id"]: f["properties"]["geometry_quality"] for f in part(atlas_map, "routes")["features"]
+    }
+    assert meta["dash"][quality["cku_railway"]]  # schematic: dashed
+    assert quality["khorgos_almaty"] not in meta["dash"]  # traced: solid
+    assert meta["colors"]["middle_corridor"] == PROJECT_PALETTE[1]  # after "<img..." sorted
 
 
 def test_features_carry_their_id_for_click_recovery(atlas_map):
     for name, ids in [
-        ("Routes", {"khorgos_almaty", "cku_railway"}),
-        ("Sites", {"khorgos_gateway", "torugart", "aktau"}),
+        ("routes", {"khorgos_almaty", "cku_railway"}),
+        ("sites", {"khorgos_gateway", "torugart", "aktau"}),
     ]:
-        features = layer(atlas_map, name).data["features"]
+        features = part(atlas_map, name)["features"]
         assert {f["properties"]["id"] for f in features} == ids
         assert all(f["id"] == f["properties"]["id"] for f in features)
-        assert {f["properties"]["layer"] for f in features} == {name.lower()[:-1]}
-    outlines = layer(atlas_map, "Country outlines").data["features"]
+        assert {f["properties"]["layer"] for f in features} == {name[:-1]}
+    outlines = part(atlas_map, "outlines")["features"]
     assert all("id" not in f["properties"] for f in outlines)
 
 
+def test_features_keep_the_order_a_state_counts_them_in(routes, sites, boundaries, colors):
+    parts = map_parts(routes, sites, boundaries, colors=colors)
+    drawn = [f["id"] for name in ("routes", "sites") for f in parts.data(name)["features"]]
+    assert parts.ids == tuple(drawn) == (*routes["id"], *sites["id"])
+
+
 def test_site_kinds_get_different_icons(atlas_map):
-    sites_layer = layer(atlas_map, "Sites")
-    kinds = {f["properties"]["kind"] for f in sites_layer.data["features"]}
-    icons = [site_icon(k, False) for k in kinds]
-    assert len({icon["html"] for icon in icons}) == 3
-    assert all(icon["html"].startswith("<svg") and "http" not in icon["html"] for icon in icons)
-    assert all(script_json(icon) in sites_layer.options for icon in icons)  # the map uses them
+    meta = part(atlas_map, "meta")
+    kinds = {f["properties"]["kind"] for f in part(atlas_map, "sites")["features"]}
+    assert {meta["icons"][k]["html"] for k in kinds} == {site_icon(k, False)["html"] for k in kinds}
+    assert len({meta["icons"][k]["html"] for k in kinds}) == 3
+    assert all(meta["icons"][k]["html"].startswith("<svg") for k in kinds)
+    assert all(
+        meta["selected_icons"][k]["iconSize"][0] > meta["icons"][k]["iconSize"][0] for k in kinds
+    )
+    assert "http" not in str(meta["icons"])
 
 
 def test_hostile_names_appear_only_escaped(atlas_map):
     page = atlas_map.get_root().render()
     for text in (HOSTILE, HOSTILE_PROJECT, "<script>alert", "<img src=x"):
         assert text not in page
-    tooltips = [f["properties"]["tooltip"] for f in layer(atlas_map, "Routes").data["features"]]
+    tooltips = [f["properties"]["tooltip"] for f in part(atlas_map, "routes")["features"]]
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in t for t in tooltips)
-    legend = child(atlas_map, "Legend")
-    assert "&lt;img src=x onerror=alert(2)&gt;" in legend.html
-    assert "<img" not in legend.html
+    legend = part(atlas_map, "meta")["legend"]
+    assert "&lt;img src=x onerror=alert(2)&gt;" in legend
+    assert "<img" not in legend
 
 
 def test_legend_as_images_keeps_its_text_and_drops_inline_svg(routes, sites, colors):
@@ -62,6 +87,14 @@ def test_legend_as_images_keeps_its_text_and_drops_inline_svg(routes, sites, col
     assert "&lt;img src=x onerror=alert(2)&gt;" in as_img and "dry port" in as_img
 
 
+def test_legend_rows_name_what_they_stand_for(routes, sites, colors):
+    legend = legend_html(routes, sites, colors)
+    rows = set(re.findall(r'data-legend="(\w+)" data-value="([^"]*)"', legend))
+    assert ("project", "middle_corridor") in rows and ("quality", "schematic") in rows
+    assert ("kind", "dry_port") in rows and ("route", "") in rows
+    assert ("project", "&lt;img src=x onerror=alert(2)&gt;") in rows  # escaped in the attribute
+
+
 def test_coordinates_are_rounded_and_outlines_simplified(routes, sites, colors):
     fine = gpd.GeoDataFrame(
         [["KZ", "Round", Point(70, 45).buffer(5, quad_segs=256)]],
@@ -69,44 +102,102 @@ def test_coordinates_are_rounded_and_outlines_simplified(routes, sites, colors):
         crs="EPSG:4326",
     )
     m = build_map(routes, sites, fine, colors=colors)
-    first = layer(m, "Routes").data["features"][0]["geometry"]["coordinates"][0]
+    first = part(m, "routes")["features"][0]["geometry"]["coordinates"][0]
     assert list(first) == [80.41235, 44.2]
-    ring = layer(m, "Country outlines").data["features"][0]["geometry"]["coordinates"][0]
+    ring = part(m, "outlines")["features"][0]["geometry"]["coordinates"][0]
     assert len(ring) < len(fine.geometry[0].exterior.coords) / 4
 
 
-def test_selected_feature_is_highlighted(routes, sites, boundaries, colors):
-    m = build_map(routes, sites, boundaries, colors=colors, selected="torugart")
-    sites_layer = layer(m, "Sites")
+def test_selected_feature_is_drawn_over_the_others_and_framed(routes, sites, boundaries, colors):
+    state = atlas_layers(
+        build_map(routes, sites, boundaries, colors=colors, selected="torugart")
+    ).state
+    assert state["selected"] == "torugart"
+    assert state["frame"] == frame_of(routes, sites, "torugart")
     assert (
-        site_icon("border_crossing", True)["iconSize"][0] > site_icon("port", False)["iconSize"][0]
+        atlas_layers(build_map(routes, sites, boundaries, colors=colors)).state["selected"] is None
     )
-    assert '"torugart" && chosen' in sites_layer.options  # the selected site gets the big icon
-    assert sites_layer.data["features"][-1]["id"] == "torugart"  # drawn on top
-
-
-def test_selection_layer_draws_only_the_selection(routes, sites, colors):
-    group = selection_layer(routes, sites, "cku_railway", colors)
-    drawn = [c for c in group._children.values() if hasattr(c, "data")]
-    assert [f["id"] for c in drawn for f in c.data["features"]] == ["cku_railway"] * 2
-    site = selection_layer(routes, sites, "torugart", colors)
-    [sites_layer] = [c for c in site._children.values() if hasattr(c, "data")]
-    assert [f["id"] for f in sites_layer.data["features"]] == ["torugart"]
-    assert selection_layer(routes, sites, None, colors) is None
-    assert selection_layer(routes, sites, "gone", colors) is None
 
 
 def test_many_sites_are_drawn_as_dots(routes, sites, boundaries, colors, monkeypatch):
     import geo.draw.layers
 
+    assert part(build_map(routes, sites, boundaries, colors=colors), "meta")["max_icon_sites"] > 3
     monkeypatch.setattr(geo.draw.layers, "MAX_ICON_SITES", 1)
-    m = build_map(routes, sites, boundaries, colors=colors)
-    assert "circleMarker" in layer(m, "Sites").options
+    assert part(build_map(routes, sites, boundaries, colors=colors), "meta")["max_icon_sites"] == 1
 
 
 def test_empty_routes_and_sites_still_draw(routes, sites, boundaries, colors):
     m = build_map(routes.iloc[0:0], sites.iloc[0:0], boundaries, colors=colors)
-    assert "Country outlines" in m.get_root().render()
+    assert part(m, "outlines")["features"] and not part(m, "routes")["features"]
+    assert "AtlasMap.create(" in m.get_root().render()
+
+
+# ------------------------------------------------------------------- the map that stays put
+
+
+@pytest.fixture
+def files(routes, sites, boundaries, colors):
+    return layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
+
+
+def _args(files, state=None):
+    """What st_folium sends for the dashboard's map with ``state`` (a fresh map each time, as a
+    rerun makes it)."""
+    group = state_layer(state) if state else None
+    return st_folium_args(
+        atlas_map(files),
+        key="map",
+        height=560,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        feature_group_to_add=group,
+    )
+
+
+def test_the_map_script_is_the_same_for_every_view(files, routes, sites):
+    plain = _args(files, map_state("v1"))
+    selected = _args(
+        files, map_state("v1", selected="cku_railway", frame=frame_of(routes, sites, "cku_railway"))
+    )
+    filtered = _args(files, map_state("v1", shown=shown_bits(files.parts.ids, ["torugart"])))
+    for part_name in ("script", "header", "html", "js_links", "css_links", "key", "id"):
+        assert plain[part_name] == selected[part_name] == filtered[part_name], part_name
+    assert len({plain["feature_group"], selected["feature_group"], filtered["feature_group"]}) == 3
+    assert '"selected":"cku_railway"' in selected["feature_group"]
+    assert "AtlasMap.apply(" in selected["feature_group"]
+
+
+def test_the_map_script_names_its_files_and_carries_no_geometry(files):
+    args = _args(files)
+    for url in files.urls().values():
+        assert url in args["script"]
+    assert "coordinates" not in args["script"] and "Khorgos" not in args["script"]
+    inline = st_folium_args(atlas_map(files, inline=True), key="map")["script"]
+    assert "coordinates" in inline and not any(u in inline for u in files.urls().values())
+
+
+def test_the_state_is_small(routes, sites, boundaries, colors):
+    many = gpd.GeoDataFrame(
+        [
+            [f"s{i:05}", "S", "city", "", "existing", "surveyed", Point(70 + i / 1e4, 40)]
+            for i in range(11_000)
+        ],
+        columns=[*routes.columns[:-1], "geometry"],
+        crs="EPSG:4326",
+    )
+    ids = (*routes["id"], *many["id"])
+    state = map_state(
+        "v1",
+        shown=shown_bits(ids, ids[::7]),
+        selected="s00042",
+        frame=frame_of(routes, many, "s00042"),
+    )
+    group = st_folium_args(
+        atlas_map(layer_files(map_parts(routes, many, boundaries, colors=colors), "v1")),
+        feature_group_to_add=state_layer(state),
+    )["feature_group"]
+    assert len(group.encode()) < 3_000  # 11,002 features: one bit each, in base64
 
 
 @pytest.mark.parametrize(
