@@ -30,8 +30,10 @@ COPY static/ static/
 COPY data/ data/
 COPY docs/methodology.md docs/
 
-# Everything above belongs to root and is only read: the app runs as a user who cannot change it.
-RUN useradd --create-home --uid 10001 atlas
+# Everything above belongs to root and is only read: the app runs as a user who cannot change it,
+# except static/layers/, where it writes the map's layers once per data version (geo/draw/files.py).
+RUN useradd --create-home --uid 10001 atlas \
+    && mkdir -p static/layers && chown atlas:atlas static/layers
 USER atlas
 
 EXPOSE 8501
