@@ -8,7 +8,7 @@ from geo.draw import clicked_feature_id, state_layer
 from geo.filter import event_target
 from geo.screen import main_screen
 from geo.timeline import SELECTION, selected_event_id
-from ui import data, frame
+from ui import data, frame, playback
 from ui import state as S
 from ui import widgets as W
 
@@ -26,6 +26,11 @@ def _on_timeline_click() -> None:
 
 
 def map_page() -> None:
+    _map_page()
+    playback.next_frame_later()  # while playing: the next year, once this one is drawn
+
+
+def _map_page() -> None:
     atlas, state = frame.page("Corridor Atlas", filters=True)
     screen = main_screen(atlas, state, data.shown(atlas, state))
     shown = screen.in_view
@@ -48,8 +53,11 @@ def map_page() -> None:
             W.overview_panel(atlas, shown, screen.event)
 
     with map_col:
-        if screen.selection and screen.selection.outside_filters:
-            st.caption("The selected feature is outside the current filters; it is drawn anyway.")
+        playback.time_bar(atlas, state)
+        with st.container():  # one element whatever it holds: the map below keeps its place
+            W.as_of_note(state, shown)
+            if screen.selection and screen.selection.outside_filters:
+                st.caption("The selected feature is outside the current filters; it is drawn anyway.")
         # The map's script is the same for every view (its layers are static files that the
         # browser keeps): a rerun sends only the view's state, and the map stays.
         st_folium(

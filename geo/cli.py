@@ -10,6 +10,8 @@ ingest FILE_OR_FOLDER... [--title ...]      put new texts into data/inbox/ with 
 review [list|show ID|accept ID|reject ID]   review the inbox; accepting adds to the atlas
 evaluate GOLD.json [--json]                 score the linker and date resolver on a hand annotation
 phases [FEATURE...] [--all] [--json]        each feature's status history and why
+changes --since YYYY-MM-DD [--format md|json]  what changed after a day, by corridor
+versions [list | record [--note N]]         the data version history; record the present one
 """
 
 from __future__ import annotations
@@ -171,15 +173,11 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from geo.export import export_csv, export_geojson
-    from geo.filter import filter_atlas, vocabulary
-    from geo.urlstate import FILTERS, decode
+    from geo.filter import filter_atlas
 
     atlas = _load(args.data_dir)
-    params = {p.key: value for p in FILTERS if (value := getattr(args, f"f_{p.field}"))}
-    state, notices = decode(params, vocabulary(atlas))
-    for n in notices:
-        print(n, file=sys.stderr)
-    if notices and args.strict:
+    state = _filtered_view(atlas, args)
+    if state is None:
         return 2
     view = filter_atlas(atlas, state)
     payload = (
@@ -414,6 +412,88 @@ def cmd_phases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    """The link's filter parameters (geo.urlstate.PARAMS) as options, with the same names."""
+    for param in FILTERS:
+        more = ", comma-separated" if param.kind == "list" else ""
+        p.add_argument(
+            f"--{param.key}",
+            dest=f"f_{param.field}",
+            metavar=param.key.upper(),
+            help=f"{param.doc}{more}",
+        )
+    p.add_argument("--strict", action="store_true", help="exit 2 when a filter value is unknown")
+
+
+def _filtered_view(atlas, args: argparse.Namespace):
+    """The view the filter options choose, or None (after printing why) when ``--strict`` and a
+    value is unknown."""
+    from geo.filter import vocabulary
+    from geo.urlstate import decode
+
+    params = {p.key: value for p in FILTERS if (value := getattr(args, f"f_{p.field}"))}
+    state, notices = decode(params, vocabulary(atlas))
+    for n in notices:
+        print(n, file=sys.stderr)
+    return None if notices and args.strict else state
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from geo.changes import by_corridor, changes_in, changes_json, changes_markdown, changes_since
+    from geo.filter import filter_atlas
+    from geo.versions import changed_since
+
+    atlas = _load(args.data_dir)
+    state = _filtered_view(atlas, args)
+    if state is None:
+        return 2
+    names = {p: atlas.props[p].name for p in set(atlas.features["project"]) - {""}}
+    if args.since_version:
+        ids = changed_since(atlas.versions, args.since_version)
+        if ids is None:
+            print(f"data version {args.since_version!r} is not in the history", file=sys.stderr)
+            return 2
+        changes, heading = changes_in(atlas, ids), f"What changed since data version {args.since_version}"
+        context = {"since_version": args.since_version}
+    else:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            print(f"--since {args.since!r} is not a YYYY-MM-DD date", file=sys.stderr)
+            return 2
+        changes = changes_since(atlas, since, filter_atlas(atlas, state))
+        heading, context = f"What changed since {since}", {"since": since.isoformat()}
+    groups = by_corridor(changes, names)
+    context["data_version"] = atlas.version
+    out = changes_json(groups, **context) if args.format == "json" else changes_markdown(groups, heading)
+    sys.stdout.write(out)
+    return 0
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from geo.versions import read_versions, record_version
+
+    if args.action == "record":
+        if check_data(args.data_dir).problems:
+            print(f"{args.data_dir}: data is invalid; run `python -m geo validate`", file=sys.stderr)
+            return 1
+        entry = record_version(args.data_dir, args.note, dt.date.today().isoformat())
+        print(f"{entry.version}: recorded" if entry else "the present version is already recorded")
+        return 0
+    for e in read_versions(args.data_dir):
+        counts = ", ".join(
+            f"{what} {kind} {len(part.get(kind, ()))}"
+            for what, part in (("+", e.added), ("~", e.changed), ("-", e.removed))
+            for kind in part
+        )
+        print(f"{e.version}\t{e.recorded}\t{counts or 'no change'}\t{e.note}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -452,15 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the features in view")
     p.add_argument("--format", choices=["geojson", "csv"], default="geojson")
-    for param in FILTERS:  # the link's filter parameters (geo.urlstate.PARAMS), same names
-        more = ", comma-separated" if param.kind == "list" else ""
-        p.add_argument(
-            f"--{param.key}",
-            dest=f"f_{param.field}",
-            metavar=param.key.upper(),
-            help=f"{param.doc}{more}",
-        )
-    p.add_argument("--strict", action="store_true", help="exit 2 when a filter value is unknown")
+    _filter_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
     p.set_defaults(func=cmd_export)
@@ -528,6 +600,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
     p.set_defaults(func=cmd_phases)
+
+    p = sub.add_parser(
+        "changes",
+        help="what changed after a day (or since a data version), grouped by corridor",
+        description="New events, status changes, new sources and new figures after a day, "
+        "grouped by corridor, each with its evidence — among the features the filter options "
+        "choose (the link's filters, same names).",
+    )
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--since", help="YYYY-MM-DD: changes dated after this day")
+    when.add_argument("--since-version", help="a data version: what later versions added")
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    _filter_options(p)
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_changes)
+
+    p = sub.add_parser("versions", help="the data version history (versions.json)")
+    p.add_argument("action", nargs="?", choices=["list", "record"], default="list")
+    p.add_argument("--note", default="recorded by hand", help="what the version is (record)")
+    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.set_defaults(func=cmd_versions)
     return parser
 
 

@@ -8,16 +8,21 @@ Rules (documented on the Data page's methodology too):
 - source: the feature is mentioned in one of the chosen sources; passages and events come only
   from those sources;
 - date range: events that overlap the range; features are not hidden by dates (many have none);
+- as of a day (:mod:`geo.asof`): each feature with the status it had then (the status filter
+  chooses among those), features not there yet left out; only sources published by then, their
+  passages, and their events that had begun by then;
 - an empty choice means "all".
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.asof import features_on, published_by, statuses_on
 from geo.load import Atlas
 from geo.model import KINDS, STATUSES
 from geo.names import country_name
@@ -32,8 +37,7 @@ class View:
     events: pd.DataFrame
 
 
-def _feature_mask(atlas: Atlas, f: ViewState) -> pd.Series:
-    feats = atlas.features
+def _feature_mask(atlas: Atlas, feats: gpd.GeoDataFrame, f: ViewState) -> pd.Series:
     mask = pd.Series(True, index=feats.index)
     if f.countries:
         wanted = set(f.countries)
@@ -59,11 +63,15 @@ def _feature_mask(atlas: Atlas, f: ViewState) -> pd.Series:
     return mask
 
 
-def _events_in(atlas: Atlas, f: ViewState, feature_ids: set[str], narrowed: bool) -> pd.DataFrame:
+def _events_in(
+    atlas: Atlas, f: ViewState, feature_ids: set[str], narrowed: bool, sources: set[str] | None
+) -> pd.DataFrame:
     ev = atlas.events
     mask = pd.Series(True, index=ev.index)
-    if f.sources:
-        mask &= ev["source"].isin(f.sources)
+    if sources is not None:
+        mask &= ev["source"].isin(sources)
+    if f.as_of is not None:
+        mask &= ev["start"] <= pd.Timestamp(f.as_of)
     if f.date_from is not None:
         mask &= ev["end"] >= pd.Timestamp(f.date_from)
     if f.date_to is not None:
@@ -79,28 +87,43 @@ def _events_in(atlas: Atlas, f: ViewState, feature_ids: set[str], narrowed: bool
 def filter_atlas(atlas: Atlas, filters: ViewState) -> View:
     """The features, mentions, passages and events in view under the filter parameters of
     ``filters`` (its selection, search and other fields are not looked at)."""
-    feats = atlas.features[_feature_mask(atlas, filters)]
+    features = atlas.features
+    if filters.as_of is not None:
+        features = features_on(features, statuses_on(atlas, filters.as_of))
+    feats = features[_feature_mask(atlas, features, filters)]
     ids = set(feats["id"])
     narrowed = bool(filters.countries or filters.projects or filters.kinds or filters.statuses)
+    sources = allowed_sources(atlas, filters)
     mentions = atlas.mentions[atlas.mentions["feature"].isin(ids)]
-    if filters.sources:
-        mentions = mentions[mentions["source"].isin(filters.sources)]
+    if sources is not None:
+        mentions = mentions[mentions["source"].isin(sources)]
     passages = atlas.passages[atlas.passages["passage_id"].isin(set(mentions["passage_id"]))]
-    events = _events_in(atlas, filters, ids, narrowed)
+    events = _events_in(atlas, filters, ids, narrowed, sources)
     return View(features=feats, mentions=mentions, passages=passages, events=events)
 
 
+def allowed_sources(atlas: Atlas, filters: ViewState) -> set[str] | None:
+    """The sources a view may quote — those chosen, and of them those published by its "as of"
+    day — or None for all."""
+    allowed = set(filters.sources) if filters.sources else None
+    if filters.as_of is not None:
+        known = published_by(atlas, filters.as_of)
+        allowed = known if allowed is None else allowed & known
+    return allowed
+
+
 def passages_mentioning(
-    atlas: Atlas, feature_id: str, sources: tuple[str, ...] = ()
+    atlas: Atlas, feature_id: str, sources: Collection[str] | None = None
 ) -> pd.DataFrame:
-    """Every passage that mentions ``feature_id`` with the mention offsets, in source order.
+    """Every passage that mentions ``feature_id`` with the mention offsets, in source order;
+    only from ``sources`` unless it is None (a view's :func:`allowed_sources`).
 
     Columns: ``passage_id``, ``source``, ``index``, ``text`` and ``spans`` (a list of
     ``(start, end)`` offsets of the feature's mentions in the passage).
     """
     m = atlas.mentions[atlas.mentions["feature"] == feature_id]
-    if sources:
-        m = m[m["source"].isin(sources)]
+    if sources is not None:
+        m = m[m["source"].isin(list(sources))]
     # A plain dict: groupby().apply() on no rows gives an empty DataFrame, which map() rejects.
     spans = {
         pid: sorted(zip(g["start"], g["end"], strict=True)) for pid, g in m.groupby("passage_id")
@@ -133,6 +156,8 @@ def vocabulary(atlas: Atlas) -> Vocabulary:
     names = dict(zip(f["id"], f["name"], strict=True))
     projects = sorted(set(f["project"]) - {""}, key=lambda p: names.get(p, p))
     present_kinds, present_statuses = set(f["kind"]), set(f["status"])
+    # A status a feature had in the past can be chosen too (with "as of" a date).
+    present_statuses |= {p.status for h in atlas.histories.values() for p in h.phases}
     sources = sorted(atlas.sources.values(), key=lambda m: (m.published, m.publisher))
     return Vocabulary(
         {

@@ -18,11 +18,11 @@ from shapely.geometry import shape
 from geo.attribute import PeopleIndex
 from geo.link import GazetteerEntry, Linker
 from geo.measure import route_lengths_km
-from geo.model import ROUTE_KINDS, FeatureProperties, Person, SourceMeta, Span
+from geo.model import ROUTE_KINDS, FeatureProperties, Person, SourceMeta, Span, VersionEntry
 from geo.passages import passage_id
 from geo.phases import History
 from geo.search import SearchIndex
-from geo.validate import CheckedData, Problem, check_data
+from geo.validate import VERSIONS, CheckedData, Problem, check_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -58,6 +58,7 @@ class Atlas:
         ``cue_``) and ``rule``.
     crossings : km of each route inside each country.
     histories : each feature's status history (:mod:`geo.phases`), by feature id.
+    versions : the recorded data versions, oldest first (:mod:`geo.versions`).
     """
 
     version: str
@@ -75,6 +76,7 @@ class Atlas:
     crossings: pd.DataFrame
     linker: Linker
     histories: dict[str, History] = field(default_factory=dict)
+    versions: tuple[VersionEntry, ...] = ()
 
     # Lookups computed once per loaded atlas (the atlas is shared and never mutated), so that a
     # rerun never re-indexes a frame.
@@ -133,13 +135,15 @@ class Atlas:
 
 def data_version(data_dir: Path) -> str:
     """A short, stable fingerprint of every file in the data folder (names and bytes), except
-    ``inbox/``, which holds ingested texts awaiting review and is not part of the atlas, and
-    hidden files (an interrupted atomic write's temporary file)."""
+    ``inbox/``, which holds ingested texts awaiting review and is not part of the atlas,
+    ``versions.json``, the history of the versions (:mod:`geo.versions`), and hidden files (an
+    interrupted atomic write's temporary file)."""
     h = hashlib.sha256()
     files = (
         p
         for p in data_dir.rglob("*")
-        if p.relative_to(data_dir).parts[0] != "inbox" and not p.name.startswith(".")
+        if p.relative_to(data_dir).parts[0] not in ("inbox", VERSIONS)
+        and not p.name.startswith(".")
     )
     for path in sorted(p for p in files if p.is_file()):
         h.update(str(path.relative_to(data_dir)).encode())
@@ -443,4 +447,5 @@ def load_atlas(data_dir: str | Path = DEFAULT_DATA_DIR) -> Atlas:
         crossings=crossings,
         linker=linker,
         histories=checked.histories,
+        versions=tuple(checked.versions),
     )

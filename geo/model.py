@@ -512,3 +512,30 @@ class Attribution(Strict):
     said: Span
     cue: Span
     rule: Literal[ATTRIBUTION_RULES]  # type: ignore[valid-type]
+
+
+# ---------------------------------------------------------------------------------- data versions
+
+VERSION_KINDS = ("sources", "events", "figures", "features")
+
+
+class VersionEntry(Strict):
+    """One recorded data version (``versions.json``, see :mod:`geo.versions`): what it added,
+    changed (id → fingerprint of the record) and removed, by kind, since the one before it."""
+
+    version: str = Field(pattern=r"^[0-9a-f]{10}$")
+    recorded: str
+    note: str = ""
+    added: dict[str, dict[str, str]] = {}
+    changed: dict[str, dict[str, str]] = {}
+    removed: dict[str, tuple[str, ...]] = {}
+
+    @model_validator(mode="after")
+    def _kinds(self) -> VersionEntry:
+        if not DATE_RE.match(self.recorded) or len(self.recorded) != 10:
+            raise ValueError(f"recorded {self.recorded!r} is not YYYY-MM-DD")
+        for part in (self.added, self.changed, self.removed):
+            unknown = sorted(set(part) - set(VERSION_KINDS))
+            if unknown:
+                raise ValueError(f"unknown kinds {unknown}; known: {list(VERSION_KINDS)}")
+        return self

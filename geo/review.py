@@ -11,7 +11,8 @@ checked step:
    events appended, with ids unique in the file), then ``links.json`` (each rejected mention added
    to ``suppress`` with the reason ``"rejected in review"``), then ``attributions.json`` (each
    accepted speaker candidate appended), each with :func:`geo.ingest.write_atomic`;
-3. the inbox item is deleted last.
+3. the new data version is recorded in ``versions.json`` with what it added (:mod:`geo.versions`);
+4. the inbox item is deleted last.
 
 Each step leaves valid data, and accepting again after an interruption finishes the job without
 duplicating anything (an event already in ``events.json`` at the same date span, a suppression
@@ -25,6 +26,7 @@ chooses a speaker nobody in ``people.json`` answers to writes nothing and names 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -56,6 +58,7 @@ from geo.validate import (
     Problem,
     check_data,
 )
+from geo.versions import record_version
 
 __all__ = [
     "REJECTED_REASON",
@@ -372,6 +375,7 @@ def accept(data_dir: str | Path, sid: str, only: Iterable[str] | None = None) ->
             if rel in replaced:
                 (data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(data_dir / rel, replaced[rel])
+        record_version(data_dir, f"review accept {sid}", dt.date.today().isoformat())
         reject(data_dir, sid)
     return AcceptResult(
         sid, source_new, tuple(e["id"] for e in added), suppressed, present, len(attributed)

@@ -16,14 +16,17 @@ spec, which features the map shows) is computed by :func:`in_view`, which a call
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.asof import HIDDEN, draw_classes, later_sources, statuses_on
 from geo.describe import Card, feature_card, latest_events, overview
 from geo.draw import (
     MapParts,
+    classes_of,
     frame_around,
     frame_of,
     legend_html,
@@ -33,12 +36,20 @@ from geo.draw import (
     project_colors,
 )
 from geo.draw import shown_bits as _shown_bits
-from geo.filter import View, events_of, filter_atlas, passages_mentioning, with_selected
+from geo.filter import (
+    View,
+    allowed_sources,
+    events_of,
+    filter_atlas,
+    passages_mentioning,
+    with_selected,
+)
 from geo.ingest import Candidates, candidates, review_json, source_id
 from geo.load import Atlas
+from geo.phases import PhaseBar, phase_bar
 from geo.preview import MarkedPassage, events_frame, marked_passages, mention_rows
 from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
-from geo.urlstate import ViewState
+from geo.urlstate import ViewState, replace
 
 SEARCH_LIMIT = 30
 LATEST_EVENTS = 5
@@ -147,6 +158,11 @@ class InView:
     timeline: Timeline | None
     map: InViewMap
     palette: Palette
+    # As of a day (geo.asof): how many sources it hides as published later, each feature's
+    # status then (None: not there yet) and how the map draws those it shows.
+    later_sources: int = 0
+    statuses: dict[str, str | None] = field(default_factory=dict)
+    classes: dict[str, str] = field(default_factory=dict)
 
 
 def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InView:
@@ -155,7 +171,11 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
     view = filter_atlas(atlas, state)
     titles = {k: v.title for k, v in atlas.sources.items()}
     windowed = not (state.date_from or state.date_to)
-    routes, sites = routes_and_sites(view.features)
+    # As of a day the map keeps the frame of today's features, so that it does not jump as
+    # features appear year by year.
+    framed = view if state.as_of is None else filter_atlas(atlas, replace(state, as_of=None))
+    routes, sites = routes_and_sites(framed.features)
+    statuses = statuses_on(atlas, state.as_of)
     return InView(
         view=view,
         counts=overview(view),
@@ -164,9 +184,16 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
         map=InViewMap(
             shown=_shown_bits(map_order(atlas), view.features["id"]),
             frame=frame_of(routes, sites, None, atlas.boundaries),
-            legend=legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True),
+            legend=legend_html(
+                *routes_and_sites(view.features), pal.colors, pal.names, svg_as_img=True
+            ),
         ),
         palette=pal,
+        later_sources=later_sources(atlas, state.as_of),
+        statuses=statuses,
+        classes={}
+        if state.as_of is None
+        else {f: c for f, c in draw_classes(statuses).items() if c != HIDDEN},
     )
 
 
@@ -180,6 +207,9 @@ class MapPart:
     selected: str | None
     legend: str
     state: dict
+    # As of a day: feature id → how it is drawn (geo.asof.DRAW_CLASS; empty without a day); the
+    # state carries them packed (geo.draw.classes_of).
+    classes: dict[str, str] = field(default_factory=dict)
 
     @property
     def routes(self) -> gpd.GeoDataFrame:
@@ -210,8 +240,11 @@ def main_map(atlas: Atlas, shown: InView, selected: str | None) -> MapPart:
         legend = legend_html(*routes_and_sites(features), pal.colors, pal.names, svg_as_img=True)
     if selected:
         frame = frame_around([atlas.features.loc[[selected]]])
-    state = map_state(atlas.version, shown=shown.map.shown, selected=selected, frame=frame)
-    return MapPart(features, selected, legend, state)
+    classes = classes_of(map_order(atlas), shown.classes) if shown.classes else None
+    state = map_state(
+        atlas.version, shown=shown.map.shown, classes=classes, selected=selected, frame=frame
+    )
+    return MapPart(features, selected, legend, state, dict(shown.classes))
 
 
 @dataclass(frozen=True)
@@ -223,6 +256,7 @@ class Selection:
     passages: pd.DataFrame
     events: pd.DataFrame
     outside_filters: bool
+    phases: PhaseBar | None = None  # its status history as a bar (None: no dated phase)
 
 
 @dataclass(frozen=True)
@@ -267,10 +301,16 @@ def event_part(atlas: Atlas, event_id: str | None) -> EventPart | None:
     return EventPart(ev, atlas.passages_by_id.loc[ev["passage_id"]])
 
 
-def search_part(atlas: Atlas, query: str, limit: int = SEARCH_LIMIT) -> SearchPart | None:
+def search_part(
+    atlas: Atlas, query: str, limit: int = SEARCH_LIMIT, sources: set[str] | None = None
+) -> SearchPart | None:
+    """The passages matching ``query`` (only from ``sources`` unless it is None)."""
     if not query:
         return None
     hits = atlas.search_index.search(query)
+    if sources is not None:
+        source_of = atlas.passages_by_id["source"]
+        hits = [h for h in hits if source_of[h.key] in sources]
     out = []
     for hit in hits[:limit]:
         mentioned = atlas.mentions.loc[atlas.mentions["passage_id"] == hit.key, "feature"]
@@ -284,9 +324,20 @@ def search_part(atlas: Atlas, query: str, limit: int = SEARCH_LIMIT) -> SearchPa
     return SearchPart(query=query, total=len(hits), hits=tuple(out))
 
 
-def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> MainScreen:
+def known_by(event: EventPart, allowed: set[str] | None, state: ViewState) -> bool:
+    """Whether a view as of its day knows ``event``: begun by then, reported by a source it
+    allows."""
+    ev = event.event
+    begun = state.as_of is None or ev["start"] <= pd.Timestamp(state.as_of)
+    return begun and (allowed is None or ev["source"] in allowed)
+
+
+def main_screen(
+    atlas: Atlas, state: ViewState, shown: InView | None = None, today: dt.date | None = None
+) -> MainScreen:
     """Everything the map page draws for ``state``. ``shown``: :func:`in_view` of the same
-    filters, when the caller has it cached.
+    filters, when the caller has it cached; ``today``: where a status history ends (the
+    machine's date by default).
 
     Examples
     --------
@@ -304,13 +355,27 @@ def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> 
     if selected:
         own = events_of(atlas, selected)
         highlight |= set(own["id"])
+        card = feature_card(atlas, selected)
         selection = Selection(
-            card=feature_card(atlas, selected),
-            passages=passages_mentioning(atlas, selected, state.sources),
+            card=card,
+            passages=passages_mentioning(atlas, selected, allowed_sources(atlas, state)),
             events=own,
             outside_filters=selected not in view.features.index,
+            phases=phase_bar(
+                atlas.histories[selected],
+                atlas.events_by_id,
+                {k: v.title for k, v in atlas.sources.items()},
+                today or dt.date.today(),
+                state.as_of,
+                card.status_evidence,
+            )
+            if selected in atlas.histories
+            else None,
         )
+    allowed = allowed_sources(atlas, state)
     event = event_part(atlas, state.event)
+    if event is not None and state.as_of is not None and not known_by(event, allowed, state):
+        event = None  # reported later than the view's day
     if event is not None:
         highlight.add(state.event)
     timeline = shown.timeline
@@ -321,7 +386,7 @@ def main_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> 
         map=main_map(atlas, shown, selected),
         selection=selection,
         event=event,
-        search=search_part(atlas, state.query),
+        search=search_part(atlas, state.query, sources=allowed),
         highlight=frozenset(highlight),
         timeline_spec=with_highlight(timeline.spec, highlight) if timeline else None,
     )

@@ -38,8 +38,9 @@ class Param:
     atlas's ``vocab``), ``date`` (YYYY-MM-DD), ``id`` (one value from ``vocab``), ``text`` (free
     text, searched) or ``version`` (a data version). filter : whether it narrows what is in view
     (the filter key of a view, the CLI's ``export`` options and "Clear all" use it). widget : the
-    sidebar widget that edits it (``multiselect``, ``date``, ``search``) or None. page : the page
-    it belongs to, None for every page (a page's own parameter is dropped on other pages).
+    widget that edits it (``multiselect``, ``date``, ``search`` in the sidebar; ``slider``, the
+    map page's time slider) or None. page : the page it belongs to, None for every page (a
+    page's own parameter is dropped on other pages, and its widget is on that page).
     """
 
     key: str
@@ -147,6 +148,19 @@ PARAMS: tuple[Param, ...] = (
         label="to",
     ),
     Param(
+        "asof",
+        "as_of",
+        "date",
+        "the atlas as of this day: each feature's status then, only sources published by then "
+        "(YYYY-MM-DD; today when absent)",
+        "asof=2024-01-01",
+        filter=True,
+        widget="slider",
+        label="As of",
+        help="Features are drawn with the status they had then; the panel and the timeline show "
+        "only what sources published by then reported.",
+    ),
+    Param(
         "sel",
         "selected",
         "id",
@@ -175,6 +189,16 @@ PARAMS: tuple[Param, ...] = (
         vocab="sources",
         label="source",
         page="sources",
+    ),
+    Param(
+        "since",
+        "since",
+        "date",
+        "list what changed after this day (YYYY-MM-DD)",
+        "since=2025-01-01",
+        widget="date",
+        label="Changed since",
+        page="changes",
     ),
     Param("v", "version", "version", "the data version the link was made on", "v=3f2a9c01d2"),
 )

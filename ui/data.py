@@ -14,12 +14,14 @@ import os
 import folium
 import streamlit as st
 
+from geo.changes import CorridorChanges, by_corridor, changes_in, changes_since
 from geo.draw import LayerFiles, layer_files
 from geo.draw import atlas_map as _atlas_map
 from geo.filter import vocabulary as _vocabulary
 from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
-from geo.screen import InView, in_view, map_parts_of
+from geo.screen import InView, in_view, map_parts_of, palette
 from geo.urlstate import ViewState, Vocabulary, filter_key
+from geo.versions import changed_since
 
 _LOG = logging.getLogger(__name__)
 
@@ -88,6 +90,32 @@ def atlas_map(atlas: Atlas) -> folium.Map:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _in_view(folder: str, version: str, key: tuple, _state: ViewState) -> InView:
     return in_view(_load(folder), _state)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _changes(folder: str, version: str, key: tuple, since, _state: ViewState) -> list:
+    atlas = _load(folder)
+    view = shown(atlas, _state).view
+    return by_corridor(changes_since(atlas, since, view), palette(atlas).names)
+
+
+def changes(atlas: Atlas, state: ViewState) -> list[CorridorChanges]:
+    """What changed after the view's ``since`` day among its features, by corridor (once per
+    data version, filters and day)."""
+    return _changes(data_dir(), atlas.version, filter_key(state), state.since, state)
+
+
+@st.cache_resource(show_spinner=False)
+def _since_version(folder: str, version: str, made_on: str) -> list | None:
+    atlas = _load(folder)
+    ids = changed_since(atlas.versions, made_on)
+    return None if ids is None else by_corridor(changes_in(atlas, ids), palette(atlas).names)
+
+
+def since_version(atlas: Atlas, made_on: str) -> list[CorridorChanges] | None:
+    """What the data versions recorded after ``made_on`` brought, by corridor (None when the
+    history does not know that version)."""
+    return _since_version(data_dir(), atlas.version, made_on)
 
 
 def shown(atlas: Atlas, state: ViewState) -> InView:

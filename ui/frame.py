@@ -23,6 +23,7 @@ PAGES = (
     ("2_Data.py", "Data", "Data"),
     ("3_About.py", "About", "About"),
     ("4_Try_an_article.py", "Try an article", "Try_an_article"),
+    ("5_Changes.py", "What changed", "Changes"),
 )
 
 
@@ -47,5 +48,5 @@ def page(title: str, *, filters: bool = False, own: str | None = None) -> tuple[
     state = S.view(own)
     if filters:
         W.sidebar_filters(atlas, state)
-    W.show_notices()
+    W.show_notices(atlas)
     return atlas, state

@@ -21,6 +21,7 @@ from ui import data
 _QUERY = "_view_query"  # the canonical query string of the last view, for page switches
 _PAGE = "_view_page"
 _NOTICES = "_view_notices"  # what was dropped from the link, shown until the view changes
+_MADE_ON = "_view_made_on"  # the older data version the opened link was made on, until then too
 
 
 def widget_key(p: Param) -> str:
@@ -29,6 +30,8 @@ def widget_key(p: Param) -> str:
 
 
 def _widget_value(p: Param, value: Any) -> Any:
+    if p.widget == "slider":  # the time slider stands on today when the view has no date
+        return value or dt.date.today()
     return list(value) if p.kind == "list" else value
 
 
@@ -37,6 +40,8 @@ def _from_widget(p: Param, value: Any) -> Any:
         return tuple(sorted(value or ()))
     if p.kind == "text":
         return (value or "").strip()
+    if p.widget == "slider" and value == dt.date.today():
+        return None  # today is the view without a date
     if p.kind == "date":
         return value if isinstance(value, dt.date) else None
     return value or None
@@ -61,6 +66,9 @@ def view(page: str | None = None) -> ViewState:
     canonical = encode(state, page)
     if notices:
         st.session_state[_NOTICES] = notices
+    made_on = (in_url.get(BY_KEY["v"].key) or [None])[-1]
+    if made_on and made_on != atlas.version:
+        st.session_state[_MADE_ON] = made_on
     if {k: ",".join(v) for k, v in in_url.items()} != canonical:
         st.query_params.from_dict(canonical)
     st.session_state[_QUERY] = canonical
@@ -76,6 +84,12 @@ def notices() -> list[str]:
     return list(st.session_state.get(_NOTICES) or [])
 
 
+def made_on() -> str | None:
+    """The data version of the link the reader opened when it is older than the atlas, until
+    they change the view."""
+    return st.session_state.get(_MADE_ON)
+
+
 def current() -> ViewState:
     """The view of this run, as :func:`view` decoded it (for callbacks, which run before)."""
     atlas = data.atlas_or_stop()
@@ -89,6 +103,7 @@ def commit(state: ViewState) -> None:
     canonical = encode(state, st.session_state.get(_PAGE))
     st.session_state[_QUERY] = canonical
     st.session_state.pop(_NOTICES, None)
+    st.session_state.pop(_MADE_ON, None)
     st.query_params.from_dict(canonical)
 
 

@@ -14,13 +14,15 @@ from itertools import groupby
 import pandas as pd
 import streamlit as st
 
+from geo.asof import draw_class
 from geo.describe import Card
 from geo.figures import MetricGroup
 from geo.filter import event_target
 from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
 from geo.load import Atlas
+from geo.phases import PhaseBar
 from geo.screen import EventPart, InView, SearchPart, Selection
-from geo.urlstate import PARAMS, Param, ViewState, share_url
+from geo.urlstate import PARAMS, Param, ViewState, link_with, share_url
 from ui import data
 from ui import state as S
 
@@ -37,6 +39,27 @@ mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
   font-size: 0.8rem; color: #333; }
 .ca-legend h4 { margin: 0; padding: 0; font-size: 0.8rem; font-weight: 600; flex-basis: 100%; }
 .ca-legend div { display: inline-flex; align-items: center; gap: 5px; }
+.ca-change { margin: 0.2rem 0 0.7rem 0; overflow-wrap: anywhere; }
+.ca-kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.04em;
+  padding: 1px 6px; border-radius: 8px; background: #e8eaee; color: #333; }
+.ca-kind-status { background: #fde2cf; }
+.ca-kind-event { background: #d6e8f5; }
+.ca-kind-figure { background: #dcefe4; }
+.ca-phases { margin: 0.3rem 0 0.5rem 0; }
+.ca-phasebar { position: relative; height: 14px; background: #eef0f3; border-radius: 3px;
+  margin-top: 0.2rem; }
+.ca-seg { position: absolute; top: 0; bottom: 0; min-width: 3px; border-radius: 2px; }
+.ca-solid { background: #2B2F36; }
+.ca-dashed { background: repeating-linear-gradient(90deg, #2B2F36 0 7px, transparent 7px 12px);
+  box-shadow: inset 0 0 0 1px #2B2F36; }
+.ca-faint { background: #2B2F36; opacity: 0.3; }
+.ca-later { opacity: 0.35; }
+.ca-asof { position: absolute; top: -3px; bottom: -3px; width: 2px; background: #D55E00; }
+.ca-axis { display: flex; justify-content: space-between; font-size: 0.75rem; color: #555; }
+.ca-phaselist { margin: 0.2rem 0 0 1.1rem; padding: 0; font-size: 0.85rem; }
+.ca-phaselist li.ca-later { opacity: 0.55; }
+.ca-swatch { display: inline-block; width: 18px; height: 8px; margin-right: 5px;
+  position: relative; border-radius: 2px; }
 .ca-figure { margin: 0.2rem 0 0.7rem 0; }
 .ca-figure .ca-values { font-size: 1.02rem; }
 .ca-figure .ca-flag { color: #9a4d00; font-weight: 600; }
@@ -61,6 +84,9 @@ def _date_bounds(atlas: Atlas, state: ViewState) -> tuple[dt.date, dt.date]:
         lo, hi = atlas.events["start"].min().date(), atlas.events["end"].max().date()
         days += [lo.replace(year=lo.year - 5, day=1), hi.replace(year=hi.year + 5, day=1)]
     return (min(days), max(days)) if days else (dt.date(1990, 1, 1), dt.date(2035, 12, 31))
+
+
+SIDEBAR_WIDGETS = ("search", "multiselect", "date")  # the time slider is on the map page
 
 
 def _widget(where, p: Param, atlas: Atlas, bounds: tuple[dt.date, dt.date]) -> None:
@@ -88,7 +114,7 @@ def sidebar_filters(atlas: Atlas, state: ViewState) -> None:
     side), and "Clear all"."""
     sb = st.sidebar
     bounds = _date_bounds(atlas, state)
-    widgets = [p for p in PARAMS if p.widget]
+    widgets = [p for p in PARAMS if p.widget in SIDEBAR_WIDGETS and p.page is None]
     for is_date, group in groupby(widgets, key=lambda p: p.widget == "date"):
         group = list(group)
         places = sb.columns(len(group)) if is_date and len(group) > 1 else [sb] * len(group)
@@ -97,9 +123,71 @@ def sidebar_filters(atlas: Atlas, state: ViewState) -> None:
     sb.button("Clear all", on_click=S.clear_all, width="stretch")
 
 
-def show_notices() -> None:
+def as_of_note(state: ViewState, shown: InView) -> None:
+    """Under the time slider: what a view as of a day shows, and what it hides. Always one
+    caption, so that the map below keeps its place in the page (and is not made again)."""
+    if state.as_of is None:
+        st.caption("Today's atlas. Move the slider or press Play to see it as it was.")
+        return
+    hidden = (
+        f" {shown.later_sources} source(s) published later are hidden from the counts, the "
+        "panel and the timeline."
+        if shown.later_sources
+        else ""
+    )
+    st.caption(
+        f"The map as of {state.as_of:%-d %B %Y}: each feature drawn with the status it had then, "
+        "as the sources now tell it (solid: operational; dashed: under construction; faint: "
+        f"proposed, agreed or planned; not drawn: not yet proposed).{hidden}"
+    )
+
+
+def show_notices(atlas: Atlas) -> None:
     for n in S.notices():
         st.warning(markdown_literal(n), icon="⚠️")
+    made_on = S.made_on()
+    groups = data.since_version(atlas, made_on) if made_on else None
+    if groups is not None:
+        n = sum(len(g.changes) for g in groups)
+        with st.expander(f"What changed since this link was made (data version {made_on}): {n}"):
+            changes_list(atlas, S.current(), groups, key="since-link")
+
+
+def page_widget(atlas: Atlas, state: ViewState, p: Param) -> None:
+    """The widget of a page's own parameter, in the page (bound like the sidebar's)."""
+    _widget(st, p, atlas, _date_bounds(atlas, state))
+
+
+def changes_list(atlas: Atlas, state: ViewState, groups: list, key: str = "changes") -> None:
+    """What changed, by corridor: each change's date, kind and title, its evidence quoted, its
+    source, and a link to it on the map (the reader's filters kept)."""
+    if not groups:
+        st.caption("Nothing changed in what the filters show.")
+    for g in groups:
+        st.subheader(f"{markdown_literal(g.name)} ({len(g.changes)})", anchor=False)
+        blocks = []
+        for c in g.changes:
+            event = c.ref if c.kind == "event" else None
+            target = event_target(atlas, c.ref) if event else (c.feature or c.corridor or None)
+            show = link_with("./", state, selected=target, event=event) if target else None
+            on_map = f' · <a href="{html.escape(show)}" target="_self">on the map</a>' if show else ""
+            url = safe_url(c.url)
+            source = (
+                f" — {external_link(url, c.source_title)}"
+                if url
+                else (f" — {safe_text(c.source_title)}" if c.source_title else "")
+            )
+            quote = (
+                f'<div class="ca-passage">“{safe_text(c.evidence)}”{source}</div>'
+                if c.kind != "source"
+                else f'<div class="ca-meta">{safe_text(c.evidence)}{source}</div>'
+            )
+            blocks.append(
+                f'<div class="ca-change"><span class="ca-kind ca-kind-{c.kind}">'
+                f"{safe_text(c.kind)}</span> <b>{safe_text(c.date)}</b> {safe_text(c.title)}"
+                f'<span class="ca-meta">{on_map}</span>{quote}</div>'
+            )
+        st.html("".join(blocks))
 
 
 def share_link(state: ViewState, page: str | None = None) -> None:
@@ -272,6 +360,36 @@ def figures_html(groups: list[MetricGroup]) -> str:
     return "".join(out)
 
 
+def phase_bar_html(bar: PhaseBar) -> str:
+    """Escaped HTML: the phases as a bar (drawn like the map draws each status) with the view's
+    day marked, then each phase with its date, its evidence and where it comes from."""
+    cells, rows = [], []
+    for s in bar.segments:
+        look = draw_class(s.status)
+        label = s.status.replace("_", " ")
+        later = " ca-later" if s.after_view else ""
+        cells.append(
+            f'<div class="ca-seg ca-{look}{later}" style="left:{100 * s.left:.2f}%;'
+            f'width:{100 * s.share:.2f}%" title="{safe_text(label)} from {s.start}"></div>'
+        )
+        quote = f"<div>“{safe_text(s.evidence)}”</div>" if s.evidence else ""
+        where = " · ".join(x for x in (s.source, f"{s.origin}: {s.why}") if x)
+        rows.append(
+            f'<li class="{later.strip()}"><span class="ca-swatch ca-{look}"></span>'
+            f"<b>{safe_text(s.date)}</b> {safe_text(label)}{quote}"
+            f'<div class="ca-meta">{safe_text(where)}</div></li>'
+        )
+    if bar.marker is not None:
+        cells.append(f'<div class="ca-asof" style="left:{100 * bar.marker:.2f}%"></div>')
+    note = f'<div class="ca-meta">{safe_text(bar.note)}</div>' if bar.note else ""
+    return (
+        '<div class="ca-phases"><div class="ca-meta"><b>Status over time</b></div>'
+        f'<div class="ca-phasebar">{"".join(cells)}</div>'
+        f'<div class="ca-axis"><span>{bar.start.year}</span><span>{bar.end.year}</span></div>'
+        f'<ol class="ca-phaselist">{"".join(rows)}</ol>{note}</div>'
+    )
+
+
 def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> None:
     """The selected feature: a one-line summary, then its passages, details and events."""
     c = sel.card
@@ -282,6 +400,8 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
+    if sel.phases is not None:
+        st.html(phase_bar_html(sel.phases))
     if event is not None:
         event_evidence(atlas, event)
     n_figures = sum(len(g.values) for g in c.figures)

@@ -5,6 +5,7 @@ says so, curated where it does not, and checked.
 - :mod:`geo.phases.derive` — which status one event's evidence states (:func:`status_stated`);
 - :mod:`geo.phases.history` — transitions in order, phases as intervals, :func:`status_at`,
   :func:`check_history`;
+- :mod:`geo.phases.bar` — a history as the card's bar (:func:`phase_bar`);
 - this module — every feature's :class:`History` from the checked data (:func:`histories`).
 
 A feature whose status is ``existing`` (a city) has no phases: it is simply there. Every other
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from geo.model import Event, FeatureProperties, PhaseCuration
+from geo.phases.bar import PhaseBar, Segment, phase_bar
 from geo.phases.derive import Found, status_stated
 from geo.phases.history import (
     CURATED,
@@ -40,12 +42,15 @@ __all__ = [
     "Found",
     "History",
     "Phase",
+    "PhaseBar",
+    "Segment",
     "Transition",
     "build_history",
     "check_history",
     "day_bounds",
     "derived_transitions",
     "histories",
+    "phase_bar",
     "status_at",
     "status_stated",
 ]

@@ -28,7 +28,8 @@ and what refers to it is not blamed again.
     (:mod:`geo.validate.spatial`);
 13. ``corridors.geojson`` against the boundaries: each site lies in a declared country (within
     ``SITE_TOLERANCE_KM``), each route crosses exactly its declared countries;
-14. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`).
+14. ``gold/*.json``: hand annotations, their spans and features (:mod:`geo.validate.gold`);
+15. ``versions.json``: the data version history, when there is one (:mod:`geo.validate.versions`).
 
 :func:`geo.load.load_atlas` builds the atlas from the :class:`CheckedData` this returns;
 ``python -m geo validate`` prints its problems.
@@ -50,6 +51,7 @@ from geo.validate.checked import (
     PEOPLE,
     PHASES,
     SOURCES,
+    VERSIONS,
     CheckedData,
     Problem,
     RawSource,
@@ -68,6 +70,7 @@ from geo.validate.spatial import (
     country_problems,
     read_boundaries,
 )
+from geo.validate.versions import check_versions
 
 __all__ = [
     "ATTRIBUTIONS",
@@ -83,6 +86,7 @@ __all__ = [
     "PEOPLE",
     "SITE_TOLERANCE_KM",
     "SOURCES",
+    "VERSIONS",
     "CheckedData",
     "Problem",
     "RawSource",
@@ -109,6 +113,7 @@ CHECKS = (
     check_boundaries,
     check_countries,
     check_gold,
+    check_versions,
 )
 
 

@@ -21,6 +21,7 @@ from geo.model import (
     LinkOverrides,
     Person,
     SourceMeta,
+    VersionEntry,
 )
 from geo.passages import Passage
 
@@ -39,6 +40,7 @@ FIGURES = "figures.json"
 PHASES = "phases.json"
 PEOPLE = "people.json"
 ATTRIBUTIONS = "attributions.json"
+VERSIONS = "versions.json"  # the data version history: not data, and not in the version's hash
 SOURCES = "sources"
 BOUNDARIES = "boundaries/countries.geojson"
 # Every file of a data folder besides ``sources/`` (a review checks them all together).
@@ -102,6 +104,7 @@ class CheckedData:
     crossings: pd.DataFrame | None = None
     # Feature id → its status history (geo.phases), made by the phases check.
     histories: dict[str, History] = field(default_factory=dict)
+    versions: list[VersionEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids of records that exist but failed their own checks: a reference to one is not reported
     # again as "does not exist", so the report names the cause once instead of every dependant.

@@ -37,6 +37,7 @@ FULL = ViewState(
     sources=("9decb243e74ad7b3",),
     date_from=dt.date(2024, 1, 1),
     date_to=dt.date(2025, 12, 31),
+    as_of=dt.date(2025, 1, 1),
     selected="horgos",
     event="cku_groundbreaking",
     query='tunnel "dry port"',
@@ -134,7 +135,7 @@ def test_link_with_keeps_the_view_and_changes_one_field():
     assert link_with("./", FULL, selected="cku_railway", event=None) == (
         "./?q=tunnel+%22dry+port%22&country=KG,UZ&project=cku_railway&kind=tunnel"
         "&status=under_construction&source=9decb243e74ad7b3&from=2024-01-01&to=2025-12-31"
-        "&sel=cku_railway"
+        "&asof=2025-01-01&sel=cku_railway"
     )
 
 
