@@ -136,8 +136,8 @@ def changed_since(entries: Sequence[VersionEntry], version: str) -> dict[str, se
     """The ids each kind gained or changed in the versions recorded after ``version`` (None when
     the history does not know it).
 
-    >>> e = lambda v, **a: VersionEntry(version=v, recorded="2026-01-01", note="", added=a)
-    >>> changed_since([e("a1", events={"x": "0"}), e("b2", events={"y": "1"})], "a1")["events"]
+    >>> e = lambda v, **a: VersionEntry(version=v * 10, recorded="2026-01-01", added=a)
+    >>> changed_since([e("a", events={"x": "0"}), e("b", events={"y": "1"})], "a" * 10)["events"]
     {'y'}
     """
     known = [e.version for e in entries]
