@@ -9,9 +9,10 @@ why, a transition without an event).
 
 Ordering. A date may be a day, a month, a year or a range; a transition takes effect on the first
 day its date can mean. Two transitions whose dates overlap ("2024" and "2024-06-06") are ordered
-by :data:`geo.model.PHASE_ORDER` (an agreement before a groundbreaking); when the later one's
-first day is not after the earlier one's, it takes effect on its last day instead (the day it
-certainly holds), so phases never overlap.
+by :data:`geo.model.PHASE_ORDER` (an agreement before a groundbreaking), and two to the same
+status by precision (the first train on 2025-05-20 begins the phase, not "launched in 2025");
+when the later one's first day is not after the earlier one's, it takes effect on its last day
+instead (the day it certainly holds), so phases never overlap.
 
 Moves. A feature moves forward through :data:`~geo.model.PHASE_ORDER`, skipping phases freely;
 ``suspended`` and ``cancelled`` may interrupt any phase, and a suspended feature may resume at
@@ -143,12 +144,16 @@ def _overlap(a: Transition, b: Transition) -> bool:
 def chronological(transitions: Iterable[Transition]) -> list[tuple[Transition, dt.date]]:
     """The transitions in time order, each with the day it takes effect (see the module)."""
     out = sorted(transitions, key=lambda t: (t.start, t.end, _rank(t.status)))
+
+    def key(t: Transition) -> tuple[int, int]:  # among overlapping dates: order, then precision
+        return _rank(t.status), (t.end - t.start).days
+
     swapped = True
-    while swapped:  # overlapping dates: the declared order decides (each swap removes an inversion)
+    while swapped:  # each swap removes an inversion of ``key``, so this ends
         swapped = False
         for i in range(len(out) - 1):
             a, b = out[i], out[i + 1]
-            if _overlap(a, b) and _rank(b.status) < _rank(a.status):
+            if _overlap(a, b) and key(b) < key(a):
                 out[i], out[i + 1] = b, a
                 swapped = True
     timed: list[tuple[Transition, dt.date]] = []

@@ -28,9 +28,10 @@ class Words:
         return {s: re.compile(p, self.flags) for s, p in self.statuses.items()}
 
 
-# Objects after "launch" that make it the start of something other than a service.
+# Objects after "launch" (within a few words) that make it the start of something other than a
+# service: "launched the China-Kyrgyzstan-Uzbekistan railway project" is not an opening.
 _EN_NOT_SERVICE = (
-    r"(?:a|an|the)?\s*(?:feasibility|construction|stud|tender|survey|work|design|initiative"
+    r"(?:[\w-]+\s+){0,5}?(?:feasibility|construction|stud|tender|survey|work|design|initiative"
     r"|negotiation|talks|project|plan|campaign|programme|program|forum|summit|consultation)"
 )
 
@@ -128,6 +129,7 @@ RU = Words(
             r"|\bперв\w+\s+(?:[\w-]+\s+){0,2}?поезд\w*"
             r"|\bвв[её]д[её]н\w*\s+в\s+эксплуатаци\w*|\bсдан\w*\s+в\s+эксплуатаци\w*"
             r"|\bвступил\w*\s+в\s+строй"
+            r"|\bвозобнов\w+\s+(?:[\w-]+\s+){0,3}?(?:перевозк|движени|сообщени)\w*"
         ),
         "suspended": r"\bприостанов\w*|\bзаморож\w*|\bпрекращ\w*\s+движени\w*",
         "cancelled": r"\bотмен(?:ил|ен|ён)\w*|\bотказал\w*\s+от\b",

@@ -94,6 +94,12 @@ def test_overlapping_dates_follow_the_declared_order():
     assert check_history(h.phases) == []
 
 
+def test_the_more_precise_of_two_overlapping_dates_begins_a_phase():
+    h = build_history("f", [t("operational", "2025"), t("operational", "2025-05-20")])
+    assert spans(h) == [("operational", "2025-05-20", None)]
+    assert [(s.date, why) for s, why in h.skipped] == [("2025", "already operational")]
+
+
 def test_a_repeated_status_is_one_phase():
     h = build_history("f", [t("under_construction", "2024-12-27"), t("under_construction", "2025")])
     assert spans(h) == [("under_construction", "2024-12-27", None)]

@@ -52,6 +52,11 @@ def stated(text: str, date: str | None = None, future: bool = False):
         ("Пункт пропуска открыт в 2012 году.", "2012", "operational"),
         ("Первый контейнерный поезд прибыл в 2015 году.", "2015", "operational"),
         ("Движение приостановлено в 2020 году.", "2020", "suspended"),
+        (
+            "В ноябре 1983 г. были официально возобновлены пассажирские и грузовые перевозки.",
+            "ноябре 1983",
+            "operational",
+        ),
     ],
 )
 def test_the_evidence_states_a_status(text, date, status):
@@ -80,6 +85,8 @@ def test_a_match_inside_a_longer_one_belongs_to_it():
     text = "Construction was launched on the second track in 2019."
     assert stated(text, "2019") == "under_construction"
     assert stated("They launched a feasibility study in 2019.", "2019") == "planned"
+    text = "On December 27, 2024, the leaders launched the China-Kyrgyzstan-Uzbekistan railway project."
+    assert stated(text, "December 27, 2024") is None
 
 
 def test_the_match_nearest_the_date_wins():
