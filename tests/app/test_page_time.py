@@ -117,3 +117,10 @@ def test_an_old_link_says_what_changed_since_it_was_made(tmp_path):
     expander = next(e for e in at.expander if "What changed since this link was made" in e.label)
     assert older in expander.label
     assert gone["title"] in page_html(at)
+
+
+def test_cite_this_view_and_the_share_link_carry_the_day():
+    about = run_app(ROOT / "pages" / "3_About.py", asof="2024-12-31", sel="cku_railway")
+    assert "?asof=2024-12-31&sel=cku_railway&v=" in about.code[0].value
+    at = run_app(asof="2024-12-31")
+    assert "asof=2024-12-31" in page_html(at)  # the share link
