@@ -21,20 +21,56 @@ import json
 import sys
 from pathlib import Path
 
-from geo.load import DEFAULT_DATA_DIR, AtlasInvalid, build_linker, load_atlas
+from geo.load import DATA_ENV, AtlasInvalid, build_linker, default_data_dir, load_atlas
+from geo.model import DATE_RE
+from geo.reading import MAX_FILE_BYTES, FileRefused, read_regular, unreadable
 from geo.urlstate import FILTERS
 from geo.validate import check_data
 
 
 def _read_text(path: str) -> str:
+    """The UTF-8 text of a regular file, warning on standard error of each control character."""
+    from geo.ingest import control_warnings
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise SystemExit(f"{path}: cannot be read: {e.strerror or e}") from None
+        data = read_regular(path)
+    except (OSError, FileRefused) as e:
+        raise SystemExit(f"{path}: {unreadable(e)}") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise SystemExit(f"{path}: is not UTF-8 (byte {e.start})") from None
+    for line in control_warnings(path, text):
+        print(line, file=sys.stderr)
+    return text
+
+
+def _published(value: str | None) -> str | None:
+    """A ``--published`` value checked: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and a real date."""
+    from geo.validate.checked import date_problem
+
+    if value is None:
+        return None
+    if not DATE_RE.match(value):
+        hint = " (a time of day is not part of it)" if DATE_RE.match(value[:10]) else ""
+        raise SystemExit(f"--published {value!r}: is not YYYY, YYYY-MM or YYYY-MM-DD{hint}")
+    problem = date_problem(value)
+    if problem:
+        raise SystemExit(f"--published {value!r}: {problem.removeprefix(f'date {value!r} ')}")
+    return value
+
+
+def _write_output(path: str, payload: str) -> None:
+    """Write an export to ``path``, or stop with one line saying why it cannot be."""
+    target = Path(path)
+    if target.is_dir():
+        raise SystemExit(f"{path}: is a folder; give the name of a file to write")
+    if not target.parent.is_dir():
+        raise SystemExit(f"{path}: cannot be written: folder {target.parent} does not exist")
+    try:
+        target.write_text(payload, encoding="utf-8")
+    except OSError as e:
+        raise SystemExit(f"{path}: cannot be written: {e.strerror or e}") from None
 
 
 def _load(data_dir: str):
@@ -133,6 +169,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     from geo.ingest import candidates
     from geo.passages import passage_index_at, split_passages
 
+    published = _published(args.published)
     text = _read_text(args.file)
     checked = check_data(args.data_dir)
     linker = build_linker(checked) if not checked.problems else None
@@ -143,11 +180,11 @@ def cmd_events(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     passages = split_passages(text)
-    dates = find_dates(text, args.published)
+    dates = find_dates(text, published)
     # Each event's features are those of its own clause or sentence (geo.ingest.candidates).
     features: dict[tuple[int, int], list[str]] = {}
     if linker is not None:
-        for e in candidates(text, "", linker, args.published, dates).events:
+        for e in candidates(text, "", linker, published, dates).events:
             span = e.event.date_span
             features[span.passage, span.start] = list(e.event.features)
     out = []
@@ -171,12 +208,35 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unknown_filter_values(args: argparse.Namespace, vocab) -> list[str]:
+    """One line per filter option naming values the atlas does not have, with the valid ones."""
+    from geo.urlstate import decode, split_values
+
+    lines = []
+    for p in FILTERS:
+        raw = getattr(args, f"f_{p.field}")
+        if not raw:
+            continue
+        if p.kind != "list":
+            _, notices = decode({p.key: raw}, vocab)
+            lines += [f"--{p.key} {raw!r}: {n.split(': ', 1)[-1]}" for n in notices]
+            continue
+        allowed = vocab.allowed(p.vocab or "")
+        bad = [v for v in split_values(raw) if (v.upper() if p.upper else v) not in allowed]
+        if bad:
+            valid = ", ".join(k if v == k else f"{k} ({v})" for k, v in allowed.items())
+            lines.append(
+                f"--{p.key} {', '.join(map(repr, bad))}: not in the atlas; valid values: {valid}"
+            )
+    return lines
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from geo.export import export_csv, export_geojson
     from geo.filter import filter_atlas
 
     atlas = _load(args.data_dir)
-    state = _filtered_view(atlas, args)
+    state = _filtered_view(atlas, args, "export")
     if state is None:
         return 2
     view = filter_atlas(atlas, state)
@@ -184,7 +244,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_geojson(view.features) if args.format == "geojson" else export_csv(view.features)
     )
     if args.output:
-        Path(args.output).write_text(payload, encoding="utf-8")
+        _write_output(args.output, payload)
     else:
         sys.stdout.write(payload)
     return 0
@@ -211,7 +271,7 @@ def _article_files(targets: list[str]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file()
+                    if not p.is_dir()  # a pipe or device named *.txt is refused by name
                     and p.suffix.lower() in (".txt", ".md")
                     and not p.name.startswith(".")
                 )
@@ -226,6 +286,7 @@ def _article_files(targets: list[str]) -> list[Path]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.ingest import ingest, prepare_source, read_article
 
+    published = _published(args.published)
     finders = _finders(args.data_dir)
     if finders is None:
         return 1
@@ -233,7 +294,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     flags = {
         "title": args.title,
         "publisher": args.publisher,
-        "published": args.published,
+        "published": published,
         "url": args.url,
         "lang": args.lang,
         "authors": [a.strip() for a in (args.authors or "").split(";") if a.strip()],
@@ -244,7 +305,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     failed = 0
     for n, path in enumerate(files, start=1):
         try:
-            front, text = read_article(path)
+            front, text = read_article(path, warn=lambda line: print(line, file=sys.stderr))
             # The front matter describes its own file; the flags fill what it lacks.
             fields = {"title": "", "publisher": "", "published": "", "lang": ""}
             fields |= {k: v for k, v in flags.items() if v} | front
@@ -422,20 +483,36 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
             metavar=param.key.upper(),
             help=f"{param.doc}{more}",
         )
-    p.add_argument("--strict", action="store_true", help="exit 2 when a filter value is unknown")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 2 when a filter value is unknown (the default; kept for old scripts)",
+    )
+    p.add_argument(
+        "--ignore-unknown",
+        action="store_true",
+        help="drop filter values the atlas does not have, with a notice, instead of exiting 2",
+    )
 
 
-def _filtered_view(atlas, args: argparse.Namespace):
-    """The view the filter options choose, or None (after printing why) when ``--strict`` and a
-    value is unknown."""
+def _filtered_view(atlas, args: argparse.Namespace, command: str):
+    """The view the filter options choose, or None (after printing why, with the valid values)
+    when a value is unknown and ``--ignore-unknown`` was not given."""
     from geo.filter import vocabulary
     from geo.urlstate import decode
 
+    vocab = vocabulary(atlas)
+    unknown = _unknown_filter_values(args, vocab)
+    if unknown and not args.ignore_unknown:
+        for line in unknown:
+            print(f"{command}: {line}", file=sys.stderr)
+        print(f"{command}: nothing done (--ignore-unknown drops unknown values)", file=sys.stderr)
+        return None
     params = {p.key: value for p in FILTERS if (value := getattr(args, f"f_{p.field}"))}
-    state, notices = decode(params, vocabulary(atlas))
+    state, notices = decode(params, vocab)
     for n in notices:
         print(n, file=sys.stderr)
-    return None if notices and args.strict else state
+    return state
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
@@ -446,7 +523,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
     from geo.versions import changed_since
 
     atlas = _load(args.data_dir)
-    state = _filtered_view(atlas, args)
+    state = _filtered_view(atlas, args, "changes")
     if state is None:
         return 2
     names = {p: atlas.props[p].name for p in set(atlas.features["project"]) - {""}}
@@ -501,21 +578,22 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    data_help = f"data folder (default: {DEFAULT_DATA_DIR})"
+    data_dir = str(default_data_dir())
+    data_help = f"data folder (default: ${DATA_ENV} if set, else {data_dir})"
 
     p = sub.add_parser("validate", help="check every data file")
-    p.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("data_dir", nargs="?", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("describe", help="what the atlas holds, counted")
-    p.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("data_dir", nargs="?", default=data_dir, help=data_help)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_describe)
 
     p = sub.add_parser("link", help="find mentions of atlas features in a text file")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_link)
 
     p = sub.add_parser("events", help="find dated expressions in a text file")
@@ -527,14 +605,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date, YYYY-MM-DD (or YYYY-MM, YYYY)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("export", help="export the features in view")
     p.add_argument("--format", choices=["geojson", "csv"], default="geojson")
     _filter_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -553,11 +631,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language code of the text: en, zh, ru, kk, ky, uz, ...")
     p.add_argument("--authors", help="semicolon-separated names")
     p.add_argument("--rights", help="the text's rights statement (a default notice otherwise)")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("review", help="list, show, accept or reject inbox items")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_review)
     actions = p.add_subparsers(dest="action")
     a = actions.add_parser("list", help="the items awaiting review")
@@ -587,7 +665,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("gold", metavar="GOLD.json")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -598,7 +676,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "with a dated phase or a skipped transition)")  # fmt: skip
     p.add_argument("--all", action="store_true", help="every feature, undated ones too")
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_phases)
 
     p = sub.add_parser(
@@ -613,20 +691,28 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--since-version", help="a data version: what later versions added")
     p.add_argument("--format", choices=["md", "json"], default="md")
     _filter_options(p)
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("versions", help="the data version history (versions.json)")
     p.add_argument("action", nargs="?", choices=["list", "record"], default="list")
     p.add_argument("--note", default="recorded by hand", help="what the version is (record)")
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help=data_help)
+    p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_versions)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except MemoryError:
+        # Every file read is capped (geo.reading.MAX_FILE_BYTES); a tight memory limit may
+        # still be met while working: say so in one line instead of a traceback.
+        raise SystemExit(
+            f"python -m geo {args.command}: out of memory; give it more memory (ulimit -v) or a "
+            f"smaller input (files are read up to {MAX_FILE_BYTES // 2**20} MiB)"
+        ) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

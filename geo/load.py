@@ -7,6 +7,7 @@ Loading is pure and deterministic: the same files give the same atlas (and the s
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +26,13 @@ from geo.search import SearchIndex
 from geo.validate import VERSIONS, CheckedData, Problem, check_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_ENV = "CORRIDOR_ATLAS_DATA"
+
+
+def default_data_dir() -> Path:
+    """The data folder when none is given: ``$CORRIDOR_ATLAS_DATA`` if set, else the repository's
+    ``data/`` — the same for the app and the command line."""
+    return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
 
 
 class AtlasInvalid(Exception):
@@ -145,10 +153,12 @@ def data_version(data_dir: Path) -> str:
         if p.relative_to(data_dir).parts[0] not in ("inbox", VERSIONS)
         and not p.name.startswith(".")
     )
-    for path in sorted(p for p in files if p.is_file()):
+    for path in sorted(p for p in files if p.is_file()):  # is_file: no pipe or device is read
         h.update(str(path.relative_to(data_dir)).encode())
         h.update(b"\0")
-        h.update(path.read_bytes())
+        with path.open("rb") as f:  # in chunks: a large stray file costs time, not memory
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
     return h.hexdigest()[:10]
 
 

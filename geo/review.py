@@ -48,6 +48,7 @@ from geo.ingest import (
     write_atomic,
 )
 from geo.model import Person, SourceMeta
+from geo.reading import FileRefused, read_regular, unreadable
 from geo.validate import (
     ATTRIBUTIONS,
     BOUNDARIES,
@@ -105,13 +106,22 @@ class AcceptResult:
     attributions_added: int = 0
 
 
-def _read_json(path: Path) -> Any:
+def _read(path: Path) -> bytes:
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        return read_regular(path)
     except FileNotFoundError:
         raise ReviewError(f"{path}: is missing") from None
+    except (OSError, FileRefused) as e:
+        raise ReviewError(f"{path}: {unreadable(e)}") from None
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(_read(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ReviewError(f"{path}: is not valid UTF-8 JSON: {e}") from None
+    except RecursionError:
+        raise ReviewError(f"{path}: is not valid JSON: nested too deeply to read") from None
 
 
 def pending(data_dir: str | Path) -> tuple[list[str], list[str]]:
@@ -150,7 +160,7 @@ def load_item(data_dir: str | Path, sid: str) -> PendingItem:
                 f"{path}: is missing; ingest the text again or run `python -m geo review reject {sid}`"
             )
     try:
-        text = txt.read_bytes().decode("utf-8")
+        text = _read(txt).decode("utf-8")
     except UnicodeDecodeError as e:
         raise ReviewError(f"{txt}: is not UTF-8 (byte {e.start})") from None
     if source_id(text) != sid:

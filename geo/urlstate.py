@@ -261,7 +261,12 @@ class Vocabulary:
         return self.values.get(vocab, {})
 
 
-def _values(raw: str | Iterable[str]) -> list[str]:
+def split_values(raw: str | Iterable[str]) -> list[str]:
+    """The values of one parameter, from its comma-separated string (or strings).
+
+    >>> split_values("KG, UZ,,")
+    ['KG', 'UZ']
+    """
     items = [raw] if isinstance(raw, str) else list(raw)
     out: list[str] = []
     for item in items:
@@ -341,7 +346,7 @@ def decode(
             continue
         if p.page is not None and p.page != page:
             continue
-        values = _values(raw)
+        values = split_values(raw)
         if any(len(v) > MAX_VALUE_LENGTH for v in values):
             notices.append(f"Ignored an oversized value for {key!r}.")
             values = [v for v in values if len(v) <= MAX_VALUE_LENGTH]

@@ -9,7 +9,6 @@ keyed by the data version (and, for a view, by its filters).
 from __future__ import annotations
 
 import logging
-import os
 
 import folium
 import streamlit as st
@@ -18,7 +17,7 @@ from geo.changes import CorridorChanges, by_corridor, changes_in, changes_since
 from geo.draw import LayerFiles, layer_files
 from geo.draw import atlas_map as _atlas_map
 from geo.filter import vocabulary as _vocabulary
-from geo.load import DEFAULT_DATA_DIR, Atlas, AtlasInvalid, load_atlas
+from geo.load import Atlas, AtlasInvalid, default_data_dir, load_atlas
 from geo.screen import InView, in_view, map_parts_of, palette
 from geo.urlstate import ViewState, Vocabulary, filter_key
 from geo.versions import changed_since
@@ -29,11 +28,7 @@ _LOG = logging.getLogger(__name__)
 def data_dir() -> str:
     """The data folder: a test's ``_data_dir`` in the session, else the ``CORRIDOR_ATLAS_DATA``
     environment variable (set by whoever starts the server; never from a request), else data/."""
-    return str(
-        st.session_state.get("_data_dir")
-        or os.environ.get("CORRIDOR_ATLAS_DATA")
-        or DEFAULT_DATA_DIR
-    )
+    return str(st.session_state.get("_data_dir") or default_data_dir())
 
 
 @st.cache_resource(show_spinner="Loading the atlas…")

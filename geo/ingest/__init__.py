@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.attribute import PeopleIndex
+from geo.ingest.control import control_warnings
 from geo.ingest.files import (
     INBOX,
     SOURCES,
@@ -47,6 +48,7 @@ from geo.ingest.propose import (
 from geo.ingest.speakers import SpeakerCandidate
 from geo.link import Linker
 from geo.model import SourceMeta
+from geo.reading import FileRefused, read_regular, unreadable
 
 __all__ = [
     "INBOX",
@@ -56,6 +58,7 @@ __all__ = [
     "MentionCandidate",
     "SpeakerCandidate",
     "candidates",
+    "control_warnings",
     "dump_json",
     "ingest",
     "inbox_paths",
@@ -101,7 +104,10 @@ def ingest(
     if not txt.exists():
         write_atomic(txt, text)
     if meta_path.exists():  # left by an interrupted ingest: its metadata stands
-        meta = SourceMeta.model_validate_json(meta_path.read_bytes())
+        try:
+            meta = SourceMeta.model_validate_json(read_regular(meta_path))
+        except (OSError, FileRefused) as e:
+            raise ValueError(f"{meta_path}: {unreadable(e)}") from None
     else:
         write_atomic(meta_path, dump_json(meta.model_dump(mode="json")))
     found = candidates(text, meta.id, linker, meta.published, people=people, meta=meta)

@@ -7,10 +7,13 @@ import hashlib
 import json
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from geo.ingest.control import control_warnings
 from geo.ingest.front_matter import parse_front_matter
+from geo.reading import FileRefused, read_regular, unreadable
 
 INBOX = "inbox"
 SOURCES = "sources"
@@ -79,15 +82,22 @@ def dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def read_article(path: str | Path) -> tuple[dict[str, Any], str]:
-    """Read a UTF-8 text file (a byte-order mark is dropped) and split off its front matter."""
+def read_article(
+    path: str | Path, warn: Callable[[str], None] | None = None
+) -> tuple[dict[str, Any], str]:
+    """Read a UTF-8 text file (a byte-order mark is dropped) and split off its front matter;
+    ``warn`` is given a line for each control character in the file (``path:line:column: …``,
+    see :mod:`geo.ingest.control`)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ValueError(f"{path}: cannot be read: {e.strerror or e}") from None
+        data = read_regular(path)
+    except (OSError, FileRefused) as e:
+        raise ValueError(f"{path}: {unreadable(e)}") from None
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValueError(f"{path}: is not UTF-8 (byte {e.start}); convert it first") from None
+    if warn is not None:
+        for line in control_warnings(str(path), raw):
+            warn(line)
     return parse_front_matter(raw, str(path))

@@ -24,6 +24,7 @@ from geo.model import (
     VersionEntry,
 )
 from geo.passages import Passage
+from geo.reading import FileRefused, read_regular, unreadable
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -140,19 +141,23 @@ def read_json(checked: CheckedData, path: Path) -> Any | None:
     """The JSON document in ``path``, or None after recording why it cannot be used."""
     name = rel(checked.data_dir, path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         checked.problem(name, "-", "file is missing")
         return None
-    except OSError as e:
-        checked.problem(name, "-", f"cannot be read: {e.strerror or e}")
+    except (OSError, FileRefused) as e:
+        checked.problem(name, "-", unreadable(e))
         return None
     text = decode_utf8(checked, name, "-", raw)
     if text is None:
         return None
     duplicates: list[str] = []
     try:
-        doc = json.loads(text, object_pairs_hook=lambda pairs: _no_duplicates(pairs, duplicates))
+        doc = json.loads(
+            text,
+            object_pairs_hook=lambda pairs: _no_duplicates(pairs, duplicates),
+            parse_int=_integer,
+        )
     except json.JSONDecodeError as e:
         checked.problem(name, "-", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
         return None
@@ -164,6 +169,35 @@ def read_json(checked: CheckedData, path: Path) -> Any | None:
             name, "-", f"key {key!r} appears twice in one object; JSON keeps only the last value"
         )
     return None if duplicates else doc
+
+
+# An integer with more digits than this is beyond every float (1.8e308), and one of 4,300 digits
+# or more is refused by Python's int() itself: both are read as an infinite number that says
+# what it was, so that a check reports "position [10000000…(401 digits), 44.2] is not finite".
+_FLOAT_DIGITS = 308
+
+
+class HugeInteger(float):
+    """An integer too large for any float, read from JSON: infinite, shown by its first digits
+    and its length.
+
+    >>> HugeInteger("1" + "0" * 400)
+    10000000…(401 digits)
+    """
+
+    digits: str
+
+    def __new__(cls, digits: str) -> HugeInteger:
+        self = super().__new__(cls, "-inf" if digits.startswith("-") else "inf")
+        self.digits = digits
+        return self
+
+    def __repr__(self) -> str:
+        return f"{self.digits[:8]}…({len(self.digits.lstrip('-'))} digits)"
+
+
+def _integer(digits: str) -> int | float:
+    return HugeInteger(digits) if len(digits) > _FLOAT_DIGITS else int(digits)
 
 
 def read_json_list(checked: CheckedData, path: Path, what: str) -> list[Any] | None:

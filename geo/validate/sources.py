@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.model import SourceMeta, Span
 from geo.passages import split_passages
+from geo.reading import FileRefused, read_regular, unreadable
 from geo.validate.checked import (
     SOURCES,
     CheckedData,
@@ -58,9 +59,9 @@ def _check_source(checked: CheckedData, text_path: Path, meta_path: Path) -> Raw
         return None
     tname = rel(checked.data_dir, text_path)
     try:
-        raw = text_path.read_bytes()
-    except OSError as e:
-        checked.problem(tname, stem, f"cannot be read: {e.strerror or e}")
+        raw = read_regular(text_path)
+    except (OSError, FileRefused) as e:
+        checked.problem(tname, stem, unreadable(e))
         return None
     text = decode_utf8(checked, tname, stem, raw)
     if text is None:

@@ -3,6 +3,7 @@ sound, and each feature's declared ``countries`` agree with its geometry on thos
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from geo.measure import (
     is_within_km,
     site_countries,
 )
+from geo.reading import FileRefused, read_regular, unreadable
 from geo.validate.checked import BOUNDARIES, CORRIDORS, CheckedData, Problem
 
 # A site must lie in one of its declared countries; one that lies in no country (the sea) may be
@@ -56,12 +58,19 @@ def read_boundaries(
     """
     path = Path(path)
     file = str(path) if file is None else file
-    if not path.is_file():
-        return None, [Problem(file, "-", f"boundaries file not found; {REBUILD}")]
     try:
-        frame = gpd.read_file(path)
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return None, [Problem(file, "-", f"boundaries file not found; {REBUILD}")]
+    except (OSError, FileRefused) as e:
+        return None, [Problem(file, "-", f"{unreadable(e)}; {REBUILD}")]
+    try:
+        frame = gpd.read_file(io.BytesIO(raw))
     except Exception as exc:  # pyogrio raises several error types for unreadable files
-        return None, [Problem(file, "-", f"cannot be read as GeoJSON: {exc}")]
+        # One line: pyogrio's messages may span several (an import that failed for lack of memory).
+        return None, [
+            Problem(file, "-", f"cannot be read as GeoJSON: {' '.join(str(exc).split())}")
+        ]
     missing = [c for c in ("iso_a2", "name") if c not in frame.columns]
     if missing:
         return None, [Problem(file, "-", f"countries have no {missing} properties")]

@@ -17,7 +17,11 @@ used for what JSON edits cannot express (invalid JSON, Latin-1, a truncated file
   document, or one record of it: ``"feature": <properties.id>`` in corridors.geojson,
   ``"event": <id>`` in events.json;
 - ``"duplicate": true`` with a record (``"feature"``, ``"event"``, …) — append a copy of it;
-- ``"append": [records]`` — append records to a file that is a JSON list (figures.json, …).
+- ``"append": [records]`` — append records to a file that is a JSON list (figures.json, …);
+- ``"raw": {"dotted.path": "<JSON text>"}`` — like ``set``, but the value is written as the JSON
+  text given (a number that no Python int or float carries through ``json``);
+- ``"make": "fifo" | "folder" | "link"`` — replace the file by a named pipe, an empty folder or
+  a symbolic link to ``"to"`` (``/dev/zero``): what JSON and bytes cannot express.
 
 ``expected`` is the complete report: the validator must print exactly these lines, no more (a
 report that also blames every dependant of a broken record hides its cause).
@@ -26,6 +30,7 @@ report that also blames every dependant of a broken record hides its cause).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -64,10 +69,19 @@ def _record(doc: Any, edit: dict[str, Any]) -> tuple[list[Any] | None, Any]:
     return None, doc
 
 
+_MAKE = {
+    "fifo": os.mkfifo,
+    "folder": Path.mkdir,
+    "link": lambda path, to: path.symlink_to(to),
+}
+
+
 def _apply_edit(data: Path, edit: dict[str, Any]) -> None:
     path = data / edit["file"]
-    if edit.get("remove"):
+    if edit.get("remove") or "make" in edit:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
+        if "make" in edit:
+            _MAKE[edit["make"]](path, *([edit["to"]] if "to" in edit else []))
         return
     if "append_text" in edit:
         path.write_bytes(path.read_bytes() + edit["append_text"].encode("utf-8"))
@@ -80,13 +94,20 @@ def _apply_edit(data: Path, edit: dict[str, Any]) -> None:
     for dotted in edit.get("delete", []):
         container, key = _walk(target, dotted)
         del container[key]
+    raw = {f"@raw{i}@": text for i, text in enumerate(edit.get("raw", {}).values())}
+    for dotted, placeholder in zip(edit.get("raw", {}), raw, strict=True):
+        container, key = _walk(target, dotted)
+        container[key] = placeholder
     if edit.get("duplicate"):
         assert items is not None, "duplicate needs a record: a feature, an event, …"
         items.append(json.loads(json.dumps(target)))
     if "append" in edit:
         doc.extend(edit["append"])
     # allow_nan: a case may write NaN on purpose, as Python's json would.
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=True), "utf-8")
+    text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=True)
+    for placeholder, value in raw.items():
+        text = text.replace(json.dumps(placeholder), value)
+    path.write_text(text, "utf-8")
 
 
 def broken_copy(name: str, dest: Path) -> Path:
@@ -139,6 +160,8 @@ CLI_CASES = [
     "not_utf8_source_text",
     "missing_boundaries",
     "site_in_wrong_country_and_event_broken",
+    "events_file_is_a_named_pipe",  # would block the command forever
+    "integer_of_5000_digits",  # Python's int() refuses it: a ValueError traceback before
 ]
 
 
@@ -178,6 +201,15 @@ def _assert_error_page(at, expected: list[str]) -> None:
 def test_every_page_shows_the_problems(tmp_path, page, name):
     data = broken_copy(name, tmp_path)
     _assert_error_page(run_app(page, data), read_case(name)["expected"])
+
+
+@pytest.mark.apptest
+@pytest.mark.parametrize(
+    "name", ["events_file_is_a_named_pipe", "huge_integer_coordinate", "integer_of_5000_digits"]
+)
+def test_the_map_shows_an_error_page_not_a_hang_or_a_traceback(tmp_path, name):
+    data = broken_copy(name, tmp_path)
+    _assert_error_page(run_app(DASHBOARD, data), read_case(name)["expected"])
 
 
 @pytest.mark.apptest
