@@ -5,7 +5,7 @@ describe [DATA_DIR] [--json]                what the atlas holds, counted (sourc
                                             events per system, figures, speakers)
 link FILE [--json]                          mentions of atlas features in a UTF-8 text file
 events FILE --published YYYY-MM-DD [--json] dated expressions in a text file
-export --format geojson|csv [filters]       the features in view, as the app would show them
+export [--table T] [--format F] [filters]  the features, events or passages in view, as shown
 ingest FILE_OR_FOLDER... [--title ...]      put new texts into data/inbox/ with review candidates
 review [list|show ID|accept ID|reject ID]   review the inbox; accepting adds to the atlas
 evaluate GOLD.json [--json]                 score the linker and date resolver on a hand annotation
@@ -232,21 +232,29 @@ def _unknown_filter_values(args: argparse.Namespace, vocab) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geo.export import export_csv, export_geojson
+    from geo.export import exported_files, formats
     from geo.filter import filter_atlas
+    from geo.screen import data_tables
 
+    fmt = args.format or formats(args.table)[0]
+    if fmt not in formats(args.table):
+        raise SystemExit(
+            f"--format {fmt}: the {args.table} are exported as {' or '.join(formats(args.table))}"
+        )
     atlas = _load(args.data_dir)
     state = _filtered_view(atlas, args, "export")
     if state is None:
         return 2
-    view = filter_atlas(atlas, state)
-    payload = (
-        export_geojson(view.features) if args.format == "geojson" else export_csv(view.features)
-    )
-    if args.output:
-        _write_output(args.output, payload)
-    else:
-        sys.stdout.write(payload)
+    features, events, passages = data_tables(atlas, filter_atlas(atlas, state))
+    table = {"features": features, "events": events, "passages": passages}[args.table]
+    name = Path(args.output).name if args.output else None
+    main_file, *sidecars = exported_files(table, fmt, state, atlas.version, name)
+    if not args.output:
+        sys.stdout.write(main_file.make())
+        return 0
+    _write_output(args.output, main_file.make())
+    for extra in sidecars:  # the CSV's metadata, beside it
+        _write_output(str(Path(args.output).with_name(extra.name)), extra.make())
     return 0
 
 
@@ -608,8 +616,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", default=data_dir, help=data_help)
     p.set_defaults(func=cmd_events)
 
-    p = sub.add_parser("export", help="export the features in view")
-    p.add_argument("--format", choices=["geojson", "csv"], default="geojson")
+    p = sub.add_parser(
+        "export",
+        help="export the features, events or passages in view",
+        description="Export a table of the Data page under the link's filters. CSV is UTF-8 "
+        "with a byte-order mark and CRLF line ends; with -o, its metadata (data version, "
+        "filters) is written beside it as FILE-metadata.json. GeoJSON and JSON carry it in a "
+        "top-level 'metadata' member.",
+    )
+    p.add_argument("--table", choices=["features", "events", "passages"], default="features")
+    p.add_argument(
+        "--format",
+        choices=["geojson", "json", "csv"],
+        help="geojson or csv for the features (default geojson), json or csv for the others "
+        "(default json)",
+    )
     _filter_options(p)
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--data-dir", default=data_dir, help=data_help)

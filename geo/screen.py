@@ -36,6 +36,15 @@ from geo.draw import (
     project_colors,
 )
 from geo.draw import shown_bits as _shown_bits
+from geo.export import (
+    ExportFile,
+    Table,
+    event_table,
+    exported_files,
+    feature_table,
+    formats,
+    passage_table,
+)
 from geo.filter import (
     View,
     allowed_sources,
@@ -431,3 +440,47 @@ def article_screen(atlas: Atlas, text: str, published: str | None) -> ArticleScr
         map=map_of(atlas.features.loc[list(features)], None, pal) if features else None,
         review_json=review_json(found),
     )
+
+
+@dataclass(frozen=True)
+class DataTab:
+    """One table of the Data page, as shown, and the files of it to download (the same rows in
+    the same order, named for the filters and the data version)."""
+
+    table: Table
+    files: tuple[ExportFile, ...]
+
+
+@dataclass(frozen=True)
+class DataScreen:
+    total_features: int
+    version: str
+    tabs: tuple[DataTab, ...]  # features, events, passages
+
+
+def data_tables(atlas: Atlas, view: View) -> tuple[Table, Table, Table]:
+    """The features, events and passages in ``view`` as the Data page's tables."""
+    names = {k: f"{m.publisher}, {m.published}" for k, m in atlas.sources.items()}
+    return (
+        feature_table(view.features, atlas.crossings),
+        event_table(view.events, names),
+        passage_table(view.passages, view.mentions, names),
+    )
+
+
+def data_screen(atlas: Atlas, state: ViewState, shown: InView | None = None) -> DataScreen:
+    """The Data page for the filters of ``state``. ``shown``: :func:`in_view` of the same
+    filters, when the caller has it cached."""
+    view = (shown or in_view(atlas, state)).view
+    tabs = tuple(
+        DataTab(
+            table,
+            tuple(
+                f
+                for fmt in formats(table.what)
+                for f in exported_files(table, fmt, state, atlas.version)
+            ),
+        )
+        for table in data_tables(atlas, view)
+    )
+    return DataScreen(len(atlas.features), atlas.version, tabs)

@@ -10,6 +10,7 @@ from geo.ingest import parse_front_matter
 from geo.model import LANGUAGES
 from geo.screen import article_screen
 from ui import frame
+from ui import widgets as W
 
 atlas, state = frame.page("Try an article")
 
@@ -56,18 +57,14 @@ for p in screen.passages:
 if not screen.candidates.mentions and not screen.candidates.events:
     st.info("No atlas feature or date was found in this text.")
 if len(screen.mentions):
-    st.dataframe(screen.mentions, hide_index=True, width="stretch")
+    W.table(screen.mentions)
 
 left, right = st.columns(2, gap="medium")
 with left:
     st.subheader("Timeline", anchor=False)
     if screen.timeline is not None:
         st.vega_lite_chart(screen.timeline.spec, width="stretch")
-        st.dataframe(
-            screen.events[["id", "date", "precision", "date_text", "features", "title"]],
-            hide_index=True,
-            width="stretch",
-        )
+        W.table(screen.events[["id", "date", "precision", "date_text", "features", "title"]])
     else:
         st.info("No dated events.")
 with right:

@@ -49,6 +49,7 @@ def atlas_or_stop() -> Atlas:
             [{"file": p.file, "id": p.id, "problem": p.message} for p in e.problems],
             hide_index=True,
             width="stretch",
+            placeholder="",
         )
         st.stop()
         raise  # unreachable: st.stop() raises

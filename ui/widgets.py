@@ -69,6 +69,11 @@ mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
 """
 
 
+def table(frame: pd.DataFrame, **options) -> None:
+    """A read-only table: no index, the page's width, and empty cells blank, not "None"."""
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="", **options)
+
+
 def inject_css() -> None:
     st.html(CSS)
 

@@ -87,11 +87,26 @@ def test_sources_page_links_mentions_to_the_map():
     assert '<mark class="mention">Koshtobe</mark>' in html
 
 
-def test_data_page_filters_the_table_and_offers_downloads():
+def test_data_page_filters_the_tables_and_offers_their_downloads():
     at = run_app(ROOT / "pages" / "2_Data.py", country="KG")
-    table = at.dataframe[0].value
-    assert "cku_railway" in set(table["id"]) and "middle_corridor" not in set(table["id"])
-    assert len(at.get("download_button")) == 2
+    features, events, passages = (d.value for d in at.dataframe)
+    assert "cku_railway" in set(features["id"]) and "middle_corridor" not in set(features["id"])
+    assert "KG 256 km · CN 132 km · UZ 33 km" in set(features["km_by_country"])
+    assert len(events) and len(passages)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download GeoJSON", "Download CSV", "Download CSV metadata"] + [
+        "Download JSON",
+        "Download CSV",
+        "Download CSV metadata",
+    ] * 2
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_empty_table_cells_are_blank_not_none(page):
+    at = run_app(page, country="KG", sel="cku_railway")
+    if page.stem.startswith("4_"):
+        at.text_area(key="try_text").set_value("Trucks queue at Khorgos.").run()
+    assert all(d.proto.placeholder == "" and d.proto.HasField("placeholder") for d in at.dataframe)
 
 
 def test_about_page_cites_the_view_in_its_link_on_a_fresh_session(atlas):

