@@ -23,8 +23,8 @@ features, events, passages = (tab.table.rows for tab in screen.tabs)
 
 st.title("Data", anchor=False)
 st.caption(
-    f"{len(features)} of {screen.total_features} features, {len(events)} events and "
-    f"{len(passages)} passages under the current filters · data version {screen.version}"
+    f"{len(features)} of {screen.total_features} features under the current filters, with "
+    f"{len(events)} events and {len(passages)} passages · data version {screen.version}"
 )
 labels = [f"{t.table.what.capitalize()} ({len(t.table.rows)})" for t in screen.tabs]
 for tab, part in zip(st.tabs(labels), screen.tabs, strict=True):
