@@ -3,19 +3,19 @@
 ``scripts/replicas.py`` serves the dashboard this way, ``bench/load_test.py --replicas 1 2``
 measures it, and the tests check its nginx configuration and its shutdown.
 
-Why sticky, and how. A Streamlit session lives in one server process: its widget states, the
-files it offered for download (``/media/…``) and the files uploaded to it
-(``/_stcore/upload_file/…``) are in that process's memory, and a websocket that reconnects
-resumes its session only on the server that holds it. So every request of one browser must go to
-one replica. ``ip_hash`` would send every client on 127.0.0.1 (or behind one proxy) to the same
-replica, and hashing a random key spreads sessions unevenly (60 sessions often split 35/25). Here,
-as a cookie-affinity ingress does, a browser's first request (no cookie) goes to the next replica
-in turn, and the response sets the cookie ``atlas_replica=r<i>`` naming the replica that answered;
-every later request carrying it — the websocket's handshake included, since browsers send
-cookies with it — goes to that replica. An unknown cookie value counts as none. If a replica is
-down, its requests go to another (a ``backup`` server of its group); that replica answers, the
-cookie is rewritten to name it, and the session starts afresh there (the view is in the URL, so
-the page comes back as it was).
+Why sticky, and how. A Streamlit session lives in one server process: its widget states, the files
+it offered for download (``/media/…``) and the files uploaded to it (``/_stcore/upload_file/…``)
+are in that process's memory, and a websocket that reconnects resumes its session only on the
+server that holds it. So every request of one browser must go to one replica. ``ip_hash`` would
+send every client on 127.0.0.1 (or behind one proxy) to the same replica, and hashing a random key
+spreads sessions unevenly (60 sessions split 35/25 or worse about one time in four, by the
+binomial distribution). Here, as a cookie-affinity ingress does, a browser's first request (no
+cookie) goes to the next replica in turn, and the response sets the cookie ``atlas_replica=r<i>``
+naming the replica that answered; every later request carrying it — the websocket's handshake
+included, since browsers send cookies with it — goes to that replica. An unknown cookie value
+counts as none. If a replica is down, its requests go to another (a ``backup`` server of its
+group); that replica answers, the cookie is rewritten to name it, and the session starts afresh
+there (the view is in the URL, so the page comes back as it was).
 
 Nothing is read from or written to ``/etc/nginx``: the configuration, pid file, logs and
 temporary files are in a directory made for the run and removed after it. Every process started
