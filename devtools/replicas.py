@@ -17,6 +17,11 @@ counts as none. If a replica is down, its requests go to another (a ``backup`` s
 group); that replica answers, the cookie is rewritten to name it, and the session starts afresh
 there (the view is in the URL, so the page comes back as it was).
 
+Each replica, and nginx, runs in a session of its own. Linux's autogroup scheduler (on by
+default, and on where the benchmarks ran) shares a busy machine's CPU between sessions, not
+processes: replicas started in one session would share one session's slice, however many there
+are, where replicas in separate containers each get their own.
+
 Nothing is read from or written to ``/etc/nginx``: the configuration, pid file, logs and
 temporary files are in a directory made for the run and removed after it. Every process started
 here is stopped by its own id when the ``with`` block ends, on an exception or Ctrl-C too.
@@ -224,7 +229,9 @@ class Replicas:
         self._stack.callback(shutil.rmtree, self.rundir, ignore_errors=True)
         for i in range(self.count):
             log = self._stack.enter_context(open(self.rundir / f"replica-{i + 1}.log", "w"))
-            server = StreamlitServer(self.script, self.cwd, self.env, log, self.timeout)
+            server = StreamlitServer(
+                self.script, self.cwd, self.env, log, self.timeout, own_session=True
+            )
             self._stack.push(server)  # its __exit__ stops it, even before it is healthy
             server.start()
             self.servers.append(server)
@@ -247,6 +254,7 @@ class Replicas:
             [nginx, "-p", str(self.rundir), "-c", str(conf), "-e", str(self.rundir / "error.log")],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self._stack.callback(self._stop_nginx)
         self.url = f"http://127.0.0.1:{port}"

@@ -57,7 +57,9 @@ class StreamlitServer:
 
     ``env`` is added to the environment (e.g. ``{"CORRIDOR_ATLAS_DATA": "/tmp/copy"}``); ``cwd``
     is where ``.streamlit/`` is read from (the repository by default); ``log`` a file for the
-    server's output.
+    server's output. ``own_session`` starts it in a session of its own (``setsid``): Linux's
+    autogroup scheduler then gives it its own share of a busy machine's CPU, as a container
+    would have, and a Ctrl-C in the terminal reaches it only through whoever started it.
     """
 
     def __init__(
@@ -67,6 +69,7 @@ class StreamlitServer:
         env: dict[str, str] | None = None,
         log=None,
         timeout: float = 90.0,
+        own_session: bool = False,
     ):
         self.script, self.cwd, self.env, self.log, self.timeout = (
             script,
@@ -75,6 +78,7 @@ class StreamlitServer:
             log,
             timeout,
         )
+        self.own_session = own_session
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
@@ -110,6 +114,7 @@ class StreamlitServer:
             env={**os.environ, "PYTHONPATH": str(ROOT), **self.env},
             stdout=self.log or subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
+            start_new_session=self.own_session,
         )
 
     def wait_until_healthy(self) -> None:

@@ -6,6 +6,7 @@ nothing is left running after an error or Ctrl-C."""
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import select
@@ -171,6 +172,9 @@ def test_an_error_inside_stops_every_process_and_removes_the_run_directory(tiny_
             started = [pid for pids in site.pids().values() for pid in pids]
             rundir = site.rundir
             assert len(started) >= 4  # two replicas, nginx's master and its worker
+            # each replica and nginx in a session of its own, as in separate containers
+            leaders = [pids[0] for pids in site.pids().values()]
+            assert len({os.getsid(pid) for pid in leaders} - {os.getsid(0)}) == 3
             raise RuntimeError("boom")
     assert [pid for pid in started if alive(pid)] == []
     assert not rundir.exists()
