@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -81,6 +82,8 @@ class Client:
             additional_headers={"Cookie": cookies} if cookies else None,
             max_size=None,
             open_timeout=STEP_TIMEOUT_S,
+            # A browser answers the server's pings (every 30 s) but sends none of its own.
+            ping_interval=None,
         )
         self.replica = self.conn.response.headers.get(REPLICA_HEADER, "the server")
         if page_replica is not None and page_replica != self.replica:
@@ -119,8 +122,8 @@ class Client:
         while True:
             try:
                 raw = await self.conn.recv()
-            except ConnectionClosed:
-                return problems + ["connection closed"]
+            except ConnectionClosed as e:  # which side closed, with what code and reason
+                return problems + [f"connection closed: {e}"]
             fm = ForwardMsg()
             fm.ParseFromString(raw)
             kind = fm.WhichOneof("type")
@@ -234,6 +237,7 @@ class Run:
     rss: tuple[float, float, float]  # MiB of all replicas together: after warm-up, peak, end
     cpu: dict[str, float]  # CPU seconds during the load: r1…, nginx, load generator, the rest
     tracebacks: int = 0
+    server_warnings: list[str] = field(default_factory=list)  # WARNING/ERROR lines, replica logs
 
     @property
     def throughput(self) -> float:
@@ -309,6 +313,16 @@ def pct(values: list[float], q: float) -> float:
 # --------------------------------------------------------------------------------- the tables
 
 
+def server_warnings(logs: list[str]) -> list[str]:
+    """Each WARNING or ERROR line of the replicas' logs, without its timestamp."""
+    return [
+        re.sub(r"^[\d\-:., ]+", "", line).strip()[:200]
+        for log in logs
+        for line in log.splitlines()
+        if " WARNING " in line or " ERROR " in line
+    ]
+
+
 def sessions_line(sessions: Counter[str]) -> str:
     return ", ".join(f"{name} {n}" for name, n in sorted(sessions.items())) or "none"
 
@@ -343,7 +357,9 @@ def print_run(run: Run, expected: int) -> None:
     )
     for e in sorted(set(run.errors))[:20]:
         print(f"- error ×{run.errors.count(e)}: {e}")
-    if run.errors:
+    for w in sorted(set(run.server_warnings))[:10]:
+        print(f"- server log ×{run.server_warnings.count(w)}: {w}")
+    if run.errors or run.server_warnings:
         print()
 
 
@@ -451,6 +467,8 @@ def main(argv: list[str] | None = None) -> None:
         # As when hosted: the sources do not change, so nothing watches them. (Watching, an
         # edit to geo/ makes Streamlit drop modules that running sessions import.)
         "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+        # Log levels in the replicas' logs, so that warnings can be told apart and reported.
+        "STREAMLIT_LOGGER_MESSAGE_FORMAT": "%(asctime)s %(levelname)s %(name)s: %(message)s",
     }
     expected = args.clients * args.steps
     runs = []
@@ -458,7 +476,9 @@ def main(argv: list[str] | None = None) -> None:
         label = f"{count} replica{'s' * (count > 1)} behind nginx" if behind_nginx else "one server"
         with Replicas(count, ROOT / "dashboard.py", ROOT, env, behind_nginx=behind_nginx) as site:
             run = asyncio.run(load(site, label, args.clients, args.steps, args.deadline))
-            run.tracebacks = sum(log.count("Traceback") for log in site.replica_logs())
+            logs = site.replica_logs()
+            run.tracebacks = sum(log.count("Traceback") for log in logs)
+            run.server_warnings = server_warnings(logs)
         print_run(run, expected)
         runs.append(run)
     print_comparison(runs, expected)

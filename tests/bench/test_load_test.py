@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from bench.load_test import TARGET_RATIO, Result, Run, print_comparison
+from bench.load_test import TARGET_RATIO, Result, Run, print_comparison, server_warnings
 from tests.conftest import ROOT
 
 
@@ -91,3 +91,15 @@ def test_runs_of_the_same_count_are_pooled(capsys):
     assert (
         target_row(capsys.readouterr().out).split("|")[2].strip().startswith("2.00× (4.00 vs 2.00")
     )
+
+
+def test_server_warnings_are_the_warning_and_error_lines_without_their_time():
+    logs = [
+        "2026-12-01 23:20:26.250 INFO streamlit.web: Uvicorn server started\n"
+        "2026-12-01 23:20:26.546 WARNING streamlit.web: Rejecting WebSocket connection",
+        "2026-12-01 23:21:00.001 ERROR uvicorn.error: closing handshake failed\n  detail",
+    ]
+    assert server_warnings(logs) == [
+        "WARNING streamlit.web: Rejecting WebSocket connection",
+        "ERROR uvicorn.error: closing handshake failed",
+    ]
