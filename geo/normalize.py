@@ -13,7 +13,9 @@ The rules, applied to aliases and to the texts they are looked for in alike:
 * curly and modifier apostrophes and quotes become straight ones ("’", "ʼ", "ʻ" -> "'"; "“", "«"
   -> '"');
 * "ё" becomes "е";
-* soft hyphens and zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are dropped.
+* soft hyphens and zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) are dropped;
+* traditional Chinese characters become simplified, one for one (:mod:`geo.hanzi`): "霍爾果斯"
+  reads as "霍尔果斯", "中吉烏鐵路" as "中吉乌铁路".
 
 Only the few characters that change (whitespace runs, dash groups, dropped characters, the 104
 characters whose case fold is longer than one character, curly quotes, line breaks, ...) are
@@ -26,6 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+
+from geo.hanzi import SIMPLIFIED, TRADITIONAL
 
 __all__ = ["OffsetMap", "normalize"]
 
@@ -71,6 +75,8 @@ _SPECIAL = re.compile(
     + f"(?:(?<={_charclass(_RUN)}){_charclass(_RUN)}+"
     + f"|(?<={_charclass(DROPPED + _EXPANDING + _TRANSLATED)}))"
 )
+_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # may hold one
 _WS = frozenset(WHITESPACE)
 _DASH = frozenset(DASHES)
 _DROP = frozenset(DROPPED)
@@ -220,4 +226,7 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
         done = end
     if done < len(text):
         emit(text[done:].casefold(), done)
-    return "".join(pieces), OffsetMap(norm_starts, orig_starts, steps, npos)
+    norm = "".join(pieces)
+    if _CJK.search(norm):  # one for one: the offsets stay as they are
+        norm = norm.translate(_SIMPLIFIED)
+    return norm, OffsetMap(norm_starts, orig_starts, steps, npos)

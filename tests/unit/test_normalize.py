@@ -117,3 +117,12 @@ def test_plain_text_maps_one_to_one():
 def test_rejects_non_text():
     with pytest.raises(TypeError, match="bytes"):
         normalize(b"Horgos")
+
+
+def test_traditional_chinese_reads_as_simplified_one_for_one():
+    # "中國—吉爾吉斯斯坦—烏茲別克斯坦鐵路", the railway's name in traditional characters.
+    text = "中國—吉爾吉斯斯坦—烏茲別克斯坦鐵路經霍爾果斯"
+    norm, offsets = normalize(text)
+    assert norm == "中国-吉尔吉斯斯坦-乌兹别克斯坦铁路经霍尔果斯"
+    assert list(offsets) == list(range(len(text)))
+    assert normalize("中吉烏鐵路")[0] == normalize("中吉乌铁路")[0]
