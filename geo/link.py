@@ -20,21 +20,40 @@ Rules, in the order they are applied:
 3. **English plurals.** A Latin alias whose last word is one of :data:`PLURAL_NOUNS` (railway,
    corridor, train, ...) also matches with a trailing "s" ("CKU railways", rule ``"plural"``).
    Nothing else is pluralised: list other plural forms as aliases.
-4. **Cyrillic inflection.** Every Cyrillic word of an alias is reduced to a stem (trailing vowels,
-   "й", "ь" and "ъ" dropped while at least :data:`CYRILLIC_MIN_STEM` letters remain) and may be
-   followed by up to :data:`CYRILLIC_MAX_ENDING` Cyrillic letters, so Russian, Kazakh and Kyrgyz
-   case endings match: "Хоргос" finds "Хоргоса", "Хоргосом", "Хоргоста"; "Средний коридор" finds
-   "Среднего коридора", "Среднем коридоре" (rule ``"cyrillic_inflection"``). A word written in
+4. **Russian inflection.** Every Cyrillic word of an alias that is not Kazakh, Kyrgyz or Uzbek is
+   reduced to a stem (trailing vowels, "й", "ь" and "ъ" dropped while at least
+   :data:`CYRILLIC_MIN_STEM` letters remain) and may be followed by up to
+   :data:`CYRILLIC_MAX_ENDING` Cyrillic letters: "Хоргос" finds "Хоргоса", "Хоргосом"; "Средний
+   коридор" finds "Среднего коридора" (rule ``"cyrillic_inflection"``). A word written in
    capitals in the alias ("ТМТМ", "КНР") is an acronym and is matched as written.
-5. **Line breaks.** A name may run on across line breaks ("Middle\\nCorridor", as in hard-wrapped
+5. **Turkic suffixes.** Kazakh, Kyrgyz and Uzbek are agglutinative: a name takes its endings on
+   its last word only, one after the other. The last word of an alias in those languages may be
+   followed by a chain of case, possessive and plural suffixes (:mod:`geo.turkic`), and a final
+   third-person possessive of a compound name may be dropped or replaced: "Қытай — Қырғызстан —
+   Өзбекстан темір жолы" finds "… темір жолының", "… темір жол жобасы"; "Ақтау порты" finds
+   "Ақтау портында"; "temir yo‘li" finds "temir yo‘lining" (rule ``"turkic_suffix"``). The
+   last word of a Russian Cyrillic alias may take the same chain, for Russian spellings in a
+   Kazakh or Kyrgyz text ("Хоргостағы"). The chain ends on a word boundary, so derivations
+   ("Алматылық", "from Almaty") are not names.
+6. **Spacing.** Between the words of a name a space and a dash are interchangeable and a
+   quotation mark may stand on either side ("Жалал Абад", «Xitoy-Qirg‘iziston-O‘zbekiston»
+   temir yo‘li, whose span then takes in both marks); the last two words of a Kazakh, Kyrgyz or
+   Uzbek name written in lower case may be written as one ("temiryo‘li", "теміржолы"). Rule
+   ``"spacing"`` when only these differ.
+7. **Lists of names.** An alias that starts or ends with three or more names joined by dashes
+   ("Xitoy-Qirg‘iziston-O‘zbekiston") is not found inside a longer such list
+   ("Хитой-Қирғизистон-Ўзбекистон-Туркманистон", another route).
+8. **Line breaks.** A name may run on across line breaks ("Middle\\nCorridor", as in hard-wrapped
    text) but not across a blank line, which ends a paragraph. Its passage is the passage (line)
    where it starts.
-6. **Context.** An alias with context words is kept only if one of them (normalised, on word
-   boundaries, inflected and pluralised like an alias) occurs in the same passage; its rule gains
-   ``"+context"``.
-7. **False friends.** A candidate lying wholly inside a false friend's match is dropped.
-8. **Longest match.** Of overlapping candidates the leftmost, then the longest, wins; features that
-   share an alias are all reported on the same span.
+9. **Context.** An alias with context words is kept only if one of them (normalised, on word
+   boundaries, inflected and pluralised like an alias) occurs in the same passage, or, for an
+   alias whose scope is ``"sentence"`` (a description such as "中欧(中亚)班列", which is the
+   Tianjin service only where Tianjin is named), in the same sentence; its rule gains
+   ``"+context"`` or ``"+sentence"``. A context word inside a false friend does not count.
+10. **False friends.** A candidate lying wholly inside a false friend's match is dropped.
+11. **Longest match.** Of overlapping candidates the leftmost, then the longest, wins; features
+    that share an alias are all reported on the same span.
 
 Passages are the non-empty lines of the text, ``[l for l in text.split("\\n") if l.strip()]``,
 numbered from 0.
@@ -52,7 +71,9 @@ from operator import itemgetter
 
 import ahocorasick
 
+from geo.dates.tense import SENTENCE_END
 from geo.normalize import normalize
+from geo.turkic import TURKIC_LANGUAGES, possessive_stem, suffix_chain
 
 __all__ = [
     "CYRILLIC_MAX_ENDING",
@@ -143,6 +164,7 @@ class GazetteerEntry:
     text: str
     lang: str
     context: tuple[str, ...] = ()
+    scope: str = "passage"
 
 
 @dataclass(frozen=True)
@@ -173,10 +195,12 @@ class _Target:
     entry: int  # index into Linker._entries for an alias, else -1
     norm: str  # the normalised alias, false friend or context word
     verify: re.Pattern[str] | None  # anchored check for inflected forms; None = key is exact
-    plural: bool
+    rule: str  # of an exact key: "alias", "plural" or "spacing"
     context: frozenset[str]  # normalised context words an alias needs (empty: none)
+    in_sentence: bool  # the context word must be in the same sentence, not only the passage
     bounded_right: bool  # ends with a letter or digit, so needs a word boundary after it
     may_break: bool  # has a space or dash, where the original may have a line break
+    dash_list: tuple[bool, bool]  # starts / ends with a list of 3+ names joined by dashes
 
 
 @lru_cache(maxsize=4096)
@@ -201,36 +225,80 @@ def _ends_cleanly(norm: str, end: int) -> bool:
     return True
 
 
-def _forms(text: str) -> tuple[str, list[tuple[str, re.Pattern[str] | None, bool]]]:
-    """The normalised ``text`` and its automaton forms: (key, verify pattern, is plural)."""
+_SEPARATOR = '"?[- ]"?'
+"""Between two words of a name in normalised text: a space or a dash, either way round, with a
+quotation mark on either side («Xitoy-Qirg‘iziston-O‘zbekiston» temiryo‘li)."""
+_NO_BOUNDARY_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _NO_BOUNDARY)
+_WORD_END = f"(?!(?![{_NO_BOUNDARY_CLASS}])[^\\W_])"
+"""Not followed by a letter or digit of a script that separates words (see :func:`_is_word`)."""
+_WORDS = re.compile("[^ -]+")
+_WORD_PARTS = re.compile(r"(\W*)(.*?)(\W*)")  # leading marks, the word, trailing marks
+_SQUASH = re.compile('[- "]')
+_DASH_LIST = re.compile(r"[^ -]+(?:-[^ -]+){2,}")
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One automaton key of an alias: exact (``verify`` None) or checked by ``verify``."""
+
+    key: str
+    verify: re.Pattern[str] | None
+    rule: str  # of an exact key: "alias", "plural" or "spacing"
+
+
+def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
+    """The normalised ``text`` and its automaton forms (the module's rules 3 to 6)."""
     norm, offsets = normalize(text)
     lead = len(norm) - len(norm.lstrip(" "))
     norm = norm.strip(" ")
     if not norm:
         return norm, []
+    words = [_WORD_PARTS.fullmatch(w.group()) for w in _WORDS.finditer(norm)]
+    starts = [w.start() for w in _WORDS.finditer(norm)]
+    if lang in TURKIC_LANGUAGES:  # only the last word takes endings ("темір жолының")
+        mode = ["exact"] * (len(words) - 1) + ["turkic"]
+    else:
+        mode = []
+        for w, at in zip(words, starts, strict=True):
+            core = w.group(2)
+            first = offsets[at + lead + len(w.group(1))]
+            written = text[first : first + len(core)]
+            cyrillic = _CYRILLIC_WORD.fullmatch(core) is not None
+            acronym = len(core) > 1 and written.isupper()  # "ТМТМ", "КНР": as written
+            mode.append("russian" if cyrillic and not acronym else "exact")
+    if set(mode) == {"exact"}:
+        forms = [_Form(norm, None, "alias")]
+        if "-" in norm:
+            forms.append(_Form(norm.replace("-", " "), None, "spacing"))
+        last_word = _LATIN_LAST_WORD.search(norm)
+        if last_word and last_word.group() in PLURAL_NOUNS:
+            forms.append(_Form(norm + "s", None, "plural"))
+        return norm, forms
+    lower_tail = all(t == t.lower() for t in text.split()[-2:])
     parts: list[str] = []
-    key_end = -1
-    done = 0
-    for word in _CYRILLIC_WORD.finditer(norm):
-        first, last = offsets[word.start() + lead], offsets[word.end() - 1 + lead]
-        written = text[first : last + 1]
-        if len(word.group()) > 1 and written.isupper():
-            continue  # an acronym: matched as written
-        stem = word.group()
-        while len(stem) > CYRILLIC_MIN_STEM and stem[-1] in _CYRILLIC_STRIPPED:
-            stem = stem[:-1]
-        parts.append(re.escape(norm[done : word.start()] + stem) + _CYRILLIC_ENDING)
-        if key_end < 0:
-            key_end = word.start() + len(stem)
-        done = word.end()
-    if key_end >= 0:
-        parts.append(re.escape(norm[done:]))
-        return norm, [(norm[:key_end], re.compile("".join(parts)), False)]
-    forms: list[tuple[str, re.Pattern[str] | None, bool]] = [(norm, None, False)]
-    last_word = _LATIN_LAST_WORD.search(norm)
-    if last_word and last_word.group() in PLURAL_NOUNS:
-        forms.append((norm + "s", None, True))
-    return norm, forms
+    key = ""
+    for i, (w, how) in enumerate(zip(words, mode, strict=True)):
+        pre, core, post = w.groups()
+        last = i == len(words) - 1
+        if how == "turkic":
+            base = possessive_stem(core) if len(words) > 1 and not post else core
+            piece = re.escape(base) + f"(?P<sfx>{suffix_chain(base)})"
+        elif how == "russian":
+            base = core
+            while len(base) > CYRILLIC_MIN_STEM and base[-1] in _CYRILLIC_STRIPPED:
+                base = base[:-1]
+            piece = re.escape(base) + _CYRILLIC_ENDING
+            if last and not post:  # a Russian-spelled name in a Kazakh text: "Хоргостағы"
+                piece = f"(?:{piece}{_WORD_END}|{re.escape(core)}(?P<sfx>{suffix_chain(core)}))"
+        else:
+            base, piece = core, re.escape(core)
+        key = key or pre + base
+        parts.append(re.escape(pre) + piece + re.escape(post))
+        if not last:
+            # "temir yo‘l" is also written "temiryo‘l", "темір жол" "теміржол".
+            closed = how == "exact" and mode[-1] == "turkic" and i == len(words) - 2 and lower_tail
+            parts.append(f"(?:{_SEPARATOR})?" if closed else _SEPARATOR)
+    return norm, [_Form(key, re.compile("".join(parts) + _WORD_END), "")]
 
 
 class Linker:
@@ -242,8 +310,9 @@ class Linker:
     ----------
     entries : iterable of GazetteerEntry
         Every alias of every feature. Several features may share an alias.
-    false_friends : iterable of str
-        Phrases that contain an alias but do not mention its feature ("Xi'an Summit").
+    false_friends : iterable of str or (str, str)
+        Phrases that contain an alias but do not mention its feature ("Xi'an Summit"), alone or
+        with their language ("Қазақстан темір жолы", "kk"), which gives them its endings.
 
     Raises
     ------
@@ -263,31 +332,43 @@ class Linker:
     """
 
     def __init__(
-        self, entries: Iterable[GazetteerEntry], false_friends: Iterable[str] = ()
+        self,
+        entries: Iterable[GazetteerEntry],
+        false_friends: Iterable[str | tuple[str, str]] = (),
     ) -> None:
         self._entries: list[GazetteerEntry] = []
         keyed: dict[str, list[_Target]] = {}
 
-        def add(text: str, kind: int, entry: int, context: frozenset[str], where: str) -> str:
-            norm, forms = _forms(text)
+        def add(
+            text: str, kind: int, entry: int, where: str, lang: str = "", context=frozenset(),
+            in_sentence: bool = False,
+        ) -> str:  # fmt: skip
+            norm, forms = _forms(text, lang)
             if not forms:
                 raise ValueError(f"{where}: {text!r} is empty once normalised; remove it")
-            for key, verify, plural in forms:
-                keyed.setdefault(key, []).append(
+            listed = _DASH_LIST.match(norm), _DASH_LIST.search(norm)
+            dash_list = (
+                listed[0] is not None,
+                listed[1] is not None and listed[1].end() == len(norm),
+            )
+            for form in forms:
+                keyed.setdefault(form.key, []).append(
                     _Target(
                         kind,
                         entry,
                         norm,
-                        verify,
-                        plural,
+                        form.verify,
+                        form.rule,
                         context,
+                        in_sentence,
                         _is_word(norm[-1]),
                         " " in norm or "-" in norm,
+                        dash_list,
                     )
                 )
             return norm
 
-        context_words: dict[str, str] = {}  # normalised -> as first written
+        context_words: dict[tuple[str, str], str] = {}  # (normalised, lang) -> as first written
         alias_norms: dict[str, GazetteerEntry] = {}
         for entry in entries:
             if not isinstance(entry, GazetteerEntry):
@@ -298,18 +379,27 @@ class Linker:
                     f"{where}: context of alias {entry.text!r} is a string; "
                     f"write a tuple of words, e.g. ({entry.context!r},)"
                 )
-            needs = frozenset(_forms(word)[0] for word in entry.context)
+            if entry.scope not in ("passage", "sentence"):
+                raise ValueError(
+                    f"{where}: alias {entry.text!r} has scope {entry.scope!r}; "
+                    "use 'passage' or 'sentence'"
+                )
+            needs = frozenset(_forms(word, entry.lang)[0] for word in entry.context)
             if "" in needs:
                 raise ValueError(f"{where}: alias {entry.text!r} has an empty context word")
             for word in entry.context:
-                context_words.setdefault(_forms(word)[0], word)
-            norm = add(entry.text, _ALIAS, len(self._entries), needs, where)
+                context_words.setdefault((_forms(word, entry.lang)[0], entry.lang), word)
+            norm = add(
+                entry.text, _ALIAS, len(self._entries), where, entry.lang, needs,
+                entry.scope == "sentence",
+            )  # fmt: skip
             alias_norms.setdefault(norm, entry)
             self._entries.append(entry)
-        for word in context_words.values():
-            add(word, _CONTEXT, -1, frozenset(), "context word")
-        for phrase in false_friends:
-            norm = add(phrase, _FALSE_FRIEND, -1, frozenset(), "false friend")
+        for (_, lang), word in context_words.items():
+            add(word, _CONTEXT, -1, "context word", lang)
+        for friend in false_friends:
+            phrase, lang = (friend, "") if isinstance(friend, str) else friend
+            norm = add(phrase, _FALSE_FRIEND, -1, "false friend", lang)
             if norm in alias_norms:
                 raise ValueError(
                     f"false friend {phrase!r} is also an alias of feature "
@@ -318,8 +408,8 @@ class Linker:
 
         self._automaton = ahocorasick.Automaton()
         for key, targets in keyed.items():
-            # Exact forms before inflected or plural ones, so ties keep the plainest reading.
-            targets.sort(key=lambda t: (t.plural, t.verify is not None, t.entry))
+            # Exact forms before inflected or variant ones, so ties keep the plainest reading.
+            targets.sort(key=lambda t: (t.rule != "alias", t.verify is not None, t.entry))
             self._automaton.add_word(key, (len(key), _is_word(key[0]), tuple(targets)))
         if keyed:
             self._automaton.make_automaton()
@@ -349,7 +439,7 @@ class Linker:
             return []
         norm, offsets = normalize(text)
         is_word, ends_cleanly = _is_word, _ends_cleanly
-        hits: list[tuple[int, int, _Target]] = []
+        hits: list[tuple[int, int, _Target, str]] = []
         add_hit = hits.append
         for last, (length, bounded_left, targets) in self._automaton.iter(norm):
             start = last - length + 1
@@ -357,15 +447,19 @@ class Linker:
                 continue
             for target in targets:
                 if target.verify is None:
-                    end = last + 1
+                    end, rule = last + 1, target.rule
                 else:
                     found = target.verify.match(norm, start)
                     if found is None:
                         continue
                     end = found.end()
-                if not target.bounded_right or ends_cleanly(norm, end):
-                    add_hit((start, end, target))
-        if not any(target.kind == _ALIAS for _, _, target in hits):
+                    rule = _rule(norm[start:end], target.norm, found)
+                if target.bounded_right and not ends_cleanly(norm, end):
+                    continue
+                if _inside_dash_list(norm, start, end, target.dash_list):
+                    continue  # "Xitoy-Qirg‘iziston-O‘zbekiston-Turkmaniston" is another route
+                add_hit((start, end, target, rule))
+        if not any(target.kind == _ALIAS for _, _, target, _ in hits):
             return []
 
         def one_passage(start: int, end: int, target: _Target) -> bool:
@@ -374,17 +468,9 @@ class Linker:
             first, stop = offsets.span(start, end)
             return text.count("\n", first, stop) < 2 or not _BLANK_LINE.search(text, first, stop)
 
-        # Passage starts in normalised positions: a match starting at normalised index i lies in
-        # passage bisect_right(passages, i) - 1.
-        passages = [offsets.locate(start) for start in _passage_starts(text)]
-        present = {
-            (bisect_right(passages, start) - 1, target.norm)
-            for start, end, target in hits
-            if target.kind == _CONTEXT and one_passage(start, end, target)
-        }
         false_friends = sorted(
             (start, end)
-            for start, end, target in hits
+            for start, end, target, _ in hits
             if target.kind == _FALSE_FRIEND and one_passage(start, end, target)
         )
         ff_starts = [start for start, _ in false_friends]
@@ -392,27 +478,51 @@ class Linker:
         for _, end in false_friends:
             reach.append(max(end, reach[-1]) if reach else end)
 
+        def in_false_friend(start: int, end: int) -> bool:
+            k = bisect_right(ff_starts, start) - 1
+            return k >= 0 and reach[k] >= end
+
+        # Passage starts in normalised positions: a match starting at normalised index i lies in
+        # passage bisect_right(passages, i) - 1. Sentences are found only if an alias needs them.
+        passages = [offsets.locate(start) for start in _passage_starts(text)]
+        sentences: list[int] = []
+        if any(t.in_sentence for _, _, t, _ in hits if t.kind == _ALIAS):
+            sentences = [offsets.locate(m.end()) for m in SENTENCE_END.finditer(text)]
+        # Where each context word occurs: (passage, sentence, word); the sentence is 0 when no
+        # alias needs sentences. A context word inside a false friend ("Қазақстан темір жолы",
+        # the company) does not count: it does not name the thing the word names.
+        present: set[tuple[int, int, str]] = set()
+        in_passage: set[tuple[int, str]] = set()
+        for start, end, target, _ in hits:
+            if target.kind == _CONTEXT and one_passage(start, end, target):
+                if not in_false_friend(start, end):
+                    passage = bisect_right(passages, start) - 1
+                    present.add((passage, bisect_right(sentences, start), target.norm))
+                    in_passage.add((passage, target.norm))
+
         kept = []
-        for start, end, target in hits:
-            if target.kind != _ALIAS:
+        for start, end, target, rule in hits:
+            if target.kind != _ALIAS or in_false_friend(start, end):
                 continue
-            if ff_starts:
-                k = bisect_right(ff_starts, start) - 1
-                if k >= 0 and reach[k] >= end:
-                    continue  # inside a false friend
             if target.context:
                 passage = bisect_right(passages, start) - 1
-                if not any((passage, word) in present for word in target.context):
+                sentence = bisect_right(sentences, start)
+                if not any(
+                    (passage, sentence, word) in present
+                    if target.in_sentence
+                    else (passage, word) in in_passage
+                    for word in target.context
+                ):
                     continue
             if one_passage(start, end, target):
-                kept.append((start, -end, target.entry, target.plural, target))
+                kept.append((start, -end, target.entry, rule != "alias", target, rule))
         kept.sort(key=itemgetter(0, 1, 2, 3))
 
         mentions: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
         taken_until = -1
         chosen = (-1, -1)
-        for start, neg_end, _, _, target in kept:
+        for start, neg_end, _, _, target, rule in kept:
             end = -neg_end
             if (start, end) != chosen:
                 if start < taken_until:
@@ -422,16 +532,11 @@ class Linker:
             if (start, end, entry.feature) in seen:
                 continue
             seen.add((start, end, entry.feature))
+            if norm.count('"', start, end) % 2 and start > 0 and norm[start - 1] == '"':
+                start -= 1  # «Xitoy-Qirg‘iziston-O‘zbekiston» temiryo‘li: both marks, not one
             first, stop = offsets.span(start, end)
-            passage = bisect_right(passages, start) - 1
-            if target.plural:
-                rule = "plural"
-            elif target.verify is not None and norm[start:end] != target.norm:
-                rule = "cyrillic_inflection"
-            else:
-                rule = "alias"
             if target.context:
-                rule += "+context"
+                rule += "+sentence" if target.in_sentence else "+context"
             mentions.append(
                 Mention(
                     entry.feature,
@@ -439,13 +544,34 @@ class Linker:
                     first,
                     stop,
                     text[first:stop],
-                    passage,
+                    bisect_right(passages, start) - 1,
                     entry.text,
                     rule,
                 )
             )
         mentions.sort(key=lambda m: (m.start, m.end, m.feature))
         return mentions
+
+
+def _rule(matched: str, alias: str, found: re.Match[str]) -> str:
+    """How a verified form differs from its alias: only in its separators ("spacing"), by a
+    Turkic suffix chain ("turkic_suffix") or by a Russian case ending ("cyrillic_inflection")."""
+    if matched == alias:
+        return "alias"
+    if _SQUASH.sub("", matched) == _SQUASH.sub("", alias):
+        return "spacing"
+    if "sfx" in found.re.groupindex and found.group("sfx") is not None:
+        return "turkic_suffix"
+    return "cyrillic_inflection"
+
+
+def _inside_dash_list(norm: str, start: int, end: int, dash_list: tuple[bool, bool]) -> bool:
+    """Whether a name that starts (ends) with a list of names joined by dashes continues a longer
+    such list in ``norm`` on that side."""
+    starts_list, ends_list = dash_list
+    before = starts_list and start >= 2 and norm[start - 1] == "-" and _is_word(norm[start - 2])
+    after = ends_list and end + 1 < len(norm) and norm[end] == "-" and _is_word(norm[end + 1])
+    return before or after
 
 
 def _passage_starts(text: str) -> list[int]:

@@ -164,11 +164,12 @@ def data_version(data_dir: Path) -> str:
 
 def build_linker(checked: CheckedData) -> Linker:
     entries = [
-        GazetteerEntry(feature=fid, project=p.project, text=text, lang=lang, context=tuple(ctx))
+        GazetteerEntry(fid, p.project, a.text, lang, tuple(a.context), a.scope)
         for fid, p in checked.props.items()
-        for lang, text, ctx in p.alias_entries()
+        for lang, a in p.alias_items()
     ]
-    return Linker(entries, false_friends=[f.text for f in checked.gazetteer.false_friends])
+    false_friends = [(f.text, f.lang) for f in checked.gazetteer.false_friends]
+    return Linker(entries, false_friends=false_friends)
 
 
 def _features_frame(checked: CheckedData) -> gpd.GeoDataFrame:

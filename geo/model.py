@@ -52,6 +52,10 @@ INTERRUPTIONS = ("suspended", "cancelled")
 PHASE_STATUSES = PHASE_ORDER + INTERRUPTIONS
 GEOMETRY_QUALITIES = ("surveyed", "traced", "schematic", "approximate")
 LANGUAGES = ("en", "zh", "ru", "kk", "ky", "uz", "tr", "az", "ka")
+LANGUAGE_NAMES = {
+    "en": "English", "zh": "Chinese", "ru": "Russian", "kk": "Kazakh", "ky": "Kyrgyz",
+    "uz": "Uzbek", "tr": "Turkish", "az": "Azerbaijani", "ka": "Georgian",
+}  # fmt: skip
 PRECISIONS = ("day", "month", "year", "range")
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -94,10 +98,21 @@ class Strict(BaseModel):
 
 class Alias(Strict):
     """A name that the linker looks for. ``context`` words, when given, must also occur in the same
-    passage (e.g. "Koshtobe" is the CKU tunnel only where the passage speaks of a tunnel)."""
+    passage (e.g. "Koshtobe" is the CKU tunnel only where the passage speaks of a tunnel), or in
+    the same sentence when ``scope`` is ``"sentence"`` (a description such as "China–Europe
+    (Central Asia) trains" names the Tianjin service only in a sentence that names Tianjin).
+    ``source`` is the URL of a page where this spelling is used."""
 
     text: str = Field(min_length=1)
     context: tuple[str, ...] = ()
+    scope: Literal["passage", "sentence"] = "passage"
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _scope_needs_context(self) -> Alias:
+        if self.scope == "sentence" and not self.context:
+            raise ValueError(f"alias {self.text!r}: scope 'sentence' needs context words")
+        return self
 
 
 class Span(Strict):
@@ -187,16 +202,16 @@ class FeatureProperties(Strict):
             _iso2(code)
         return v
 
+    def alias_items(self) -> list[tuple[str, Alias]]:
+        """(language, alias) for every alias, the name included."""
+        out = [("en", Alias(text=self.name))]
+        for lang, items in self.aliases.items():
+            out += [(lang, item if isinstance(item, Alias) else Alias(text=item)) for item in items]
+        return out
+
     def alias_entries(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """(language, text, context words) for every alias, the name included."""
-        out = [("en", self.name, ())]
-        for lang, items in self.aliases.items():
-            for item in items:
-                if isinstance(item, Alias):
-                    out.append((lang, item.text, item.context))
-                else:
-                    out.append((lang, item, ()))
-        return out
+        return [(lang, a.text, a.context) for lang, a in self.alias_items()]
 
 
 class SourceMeta(Strict):
@@ -273,8 +288,14 @@ class LinkOverrides(Strict):
 
 
 class FalseFriend(Strict):
+    """A phrase that contains an alias but names something else. ``lang`` gives it the endings
+    of that language (a Kazakh, Kyrgyz or Uzbek phrase takes Turkic suffixes: "Қазақстан темір
+    жолының"); ``source`` is the URL of a page where it is used."""
+
     text: str = Field(min_length=1)
     reason: str = Field(min_length=3)
+    lang: str = ""
+    source: str | None = None
 
 
 class Gazetteer(Strict):

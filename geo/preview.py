@@ -14,16 +14,42 @@ import pandas as pd
 from geo.highlight import Mark, mark_spans
 from geo.ingest import Candidates
 from geo.load import date_bounds
-from geo.model import FeatureProperties
+from geo.model import LANGUAGE_NAMES, FeatureProperties
 from geo.passages import split_passages
 
-__all__ = ["RULE_REASONS", "events_frame", "marked_passages", "mention_rows", "reason"]
+__all__ = [
+    "RULE_REASONS",
+    "events_frame",
+    "languages_read",
+    "marked_passages",
+    "mention_rows",
+    "reason",
+]
 
 RULE_REASONS = {
     "alias": "the name as listed",
     "plural": "an English plural of the name",
     "cyrillic_inflection": "the name with a Cyrillic case ending",
+    "turkic_suffix": "the name with Kazakh, Kyrgyz or Uzbek endings on its last word",
+    "spacing": "the name with its words joined otherwise (space, dash, quotation marks)",
 }
+CONTEXT_REASONS = {
+    "context": "with one of its context words in the same passage",
+    "sentence": "a description: one of its context words is in the same sentence",
+}
+
+
+def languages_read() -> str:
+    """The languages whose dates are read (:mod:`geo.dates.languages`), in words; names are
+    found in these and in every other language the gazetteer lists.
+
+    >>> languages_read()
+    'English, Chinese, Russian, Kazakh, Kyrgyz and Uzbek'
+    """
+    from geo.dates.languages import LANGUAGES as READ
+
+    names = [LANGUAGE_NAMES.get(lang.code, lang.code) for lang in READ]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def reason(alias: str, rule: str) -> str:
@@ -33,11 +59,13 @@ def reason(alias: str, rule: str) -> str:
     'alias “Средний коридор”: the name with a Cyrillic case ending'
     >>> reason("TITR", "alias+context")
     'alias “TITR”: the name as listed, with one of its context words in the same passage'
+    >>> reason("中欧(中亚)班列", "alias+sentence")
+    'alias “中欧(中亚)班列”: the name as listed, a description: one of its context words is in the same sentence'
     """
     base, _, context = rule.partition("+")
     words = RULE_REASONS.get(base, base)
     if context:
-        words += ", with one of its context words in the same passage"
+        words += ", " + CONTEXT_REASONS.get(context, context)
     return f"alias “{alias}”: {words}"
 
 
