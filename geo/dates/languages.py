@@ -15,10 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from geo.dates import en, ru, zh
+from geo.dates import en, kk, ky, ru, uz, zh
 from geo.dates.rules import Language
 
-LANGUAGES: tuple[Language, ...] = (en.LANGUAGE, zh.LANGUAGE, ru.LANGUAGE)
+LANGUAGES: tuple[Language, ...] = (
+    en.LANGUAGE,
+    zh.LANGUAGE,
+    ru.LANGUAGE,
+    kk.LANGUAGE,
+    ky.LANGUAGE,
+    uz.LANGUAGE,
+)
 
 
 def union(fragments: Iterable[str]) -> str:

@@ -1,0 +1,151 @@
+"""geo.dates.kk: Kazakh dates in Cyrillic and Latin, on phrases quoted from real pages.
+
+Each case quotes the page it comes from (stored copies found with the search tool); the
+publication date is the page's where it gives one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.dates_found import found
+
+CARAVAN = "https://www.caravan-info.pro/kk/ytaj-yr-yzstan-zbekstan-zha-a-temir-zholy-strategijaly-serpilis"
+SPUTNIK_KZ = "https://sputnik.kz/20260202/qorgas-eki-aptaga-zhabylady-60872755.html"
+INFORM = "https://kaz.inform.kz/news/6-karasha-zhilnama-d868a8/"
+TDK = "http://tdk42.kz/kk/news/4-mausym-memlekettik-ramizder-kuni/"
+ADYRNA = "https://www.adyrna.kz/lt/post/162338"
+QAZAQTIMES = "https://qazaqtimes.com/lt/article/32135"
+RAILNEWS = (
+    "https://rail-news.kz/kz/cargo-transportation/20776-bolee-100-mln-tonn-gruzov-perevezeno-"
+    "zeleznodoroznym-transportom-s-nacala-goda.html"
+)
+ELKZ = "https://el.kz/amp/smayylov-resmi-saparmen-azerbayzhan-men-gruziyaga-barady_78509"
+KTZH = "https://ktzh-gp.kz/kz/media/news/news_main_section_kz/14640/index.php"
+KZ_CARAVAN = "https://kaz.caravan.kz/?p=12723822"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "source"),
+    [
+        # Day and month, with the year after ("2025ж.") or before it.
+        (
+            "АСТАНА, 21 қаңтар 2025ж. Жалал-Абадта",
+            None,
+            [("21 қаңтар 2025ж.", "2025-01-21", "day")],
+            CARAVAN,
+        ),
+        (
+            "Теміржол бағытының құрылысы 27 желтоқсанда басталады.",
+            "2024-12-20",
+            [("27 желтоқсанда", "2024-12-27", "day")],
+            KZ_CARAVAN,
+        ),
+        (
+            "Бүгін, 6 қараша күні тұлғалардан кімдер дүниеге келген?",
+            "2025-11-06",
+            [("Бүгін", "2025-11-06", "day"), ("6 қараша", "2025-11-06", "day")],
+            INFORM,
+        ),
+        (
+            "БҰҰ Бас Ассамблеясының 2001 жылғы 5 қарашадағы 56/4 қарары бойынша",
+            "2025-11-06",
+            [("2001 жылғы 5 қарашадағы", "2001-11-05", "day")],
+            INFORM,
+        ),
+        (
+            "ту мен елтаңба 1992 жылдың 4 маусымында қабылданды. Ал әнұран мәтіні сол жылдың 11 "
+            "желтоқсанында бекітілді.",
+            "2021-06-03",
+            [
+                ("1992 жылдың 4 маусымында", "1992-06-04", "day"),
+                ("сол жылдың 11 желтоқсанында", "1992-12-11", "day"),
+            ],
+            TDK,
+        ),
+        # A range of days, and from one date to another.
+        (
+            "Орталық 2026 жылғы 16 ақпаннан 1 наурызға дейін жабық болады.",
+            "2026-02-02",
+            [("2026 жылғы 16 ақпаннан 1 наурызға дейін", "2026-02-16/2026-03-01", "range")],
+            SPUTNIK_KZ,
+        ),
+        (
+            "2023 жылғы 21-23 маусымда Қазақстан Премьер-Министрі",
+            None,
+            [("2023 жылғы 21-23 маусымда", "2023-06-21/2023-06-23", "range")],
+            ELKZ,
+        ),
+        # Months: a range after its year.
+        (
+            "2025 жылғы қаңтар-мамыр қорытындысы бойынша",
+            None,
+            [("2025 жылғы қаңтар-мамыр", "2025-01/2025-05", "range")],
+            RAILNEWS,
+        ),
+        (
+            "бұл 2024 жылғы қаңтар–мамырмен салыстырғанда 11,4% артық",
+            None,
+            [("2024 жылғы қаңтар–мамырмен", "2024-01/2024-05", "range")],
+            RAILNEWS,
+        ),
+        # Years, relative years.
+        (
+            "Эш-4161 паровозы 1922 жылы Швецияда жасалған.",
+            None,
+            [("1922 жылы", "1922", "year")],
+            KTZH,
+        ),
+        ("Биыл оның жасалу тарихында 98 жыл.", "2020-05-01", [("Биыл", "2020", "year")], KTZH),
+        (
+            "бұл өткен жылдың сәйкес кезеңі көрсеткішінен 4,4% артық",
+            "2025-06-10",
+            [("өткен жылдың", "2024", "year")],
+            RAILNEWS,
+        ),
+        # The Latin alphabets.
+        (
+            "1998 jyldyŋ 6 mamyryndaǧy jarlyǧymen 10 mausymda atalyp ötetın.",
+            None,
+            [
+                ("1998 jyldyŋ 6 mamyryndaǧy", "1998-05-06", "day"),
+                ("10 mausymda", "1998-06-10", "day"),
+            ],
+            ADYRNA,
+        ),
+        (
+            "2009 jyldan bastap şıldenıŋ 6-sy memlekettık mereke",
+            "2023-07-06",
+            [("2009 jyldan", "2009", "year"), ("şıldenıŋ 6-sy", "2023-07-06", "day")],
+            ADYRNA,
+        ),
+        (
+            "Taşkentte qañtar ayınıñ 24-i men 25-si aralığında kezdesu ötkizedi",
+            "2019-01-20",
+            [("qañtar ayınıñ 24-i men 25-si", "2019-01-24/2019-01-25", "range")],
+            QAZAQTIMES,
+        ),
+    ],
+)
+def test_kazakh(text, published, expected, source):
+    assert found(text, published) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Ұзындығы 523 км темір жол Қытай Қашқарынан басталып", "a length is not a date"),
+        ("107 млн тоннаны құрады", "a count is not a year"),
+        ("туристік маусымда", "'маусым' is also 'season': no day, no year, no 'айы'"),
+        ("1000 жылдық тарихы бар", "a derivation ('-дық') of a number is not a year"),
+        ("Бүгінгі күн ерекше", "'today's' is read as 'nowadays', as in English"),
+    ],
+)
+def test_not_kazakh_dates(text, why):
+    assert found(text, "2025-06-10") == [], why
+
+
+def test_relative_words_need_a_publication_date():
+    assert found("Бүгін, 6 қараша күні", None) == []
+    assert found("Биыл да мерекелік шарамен басталды.", None) == []
+    assert found("Бүгін кездесу болды.", "2025-11") == []  # today needs a day
