@@ -7,7 +7,8 @@ from streamlit_folium import st_folium
 from geo.draw import build_map
 from geo.highlight import markdown_literal
 from geo.ingest import parse_front_matter
-from geo.model import LANGUAGES
+from geo.model import LANGUAGE_NAMES, LANGUAGES
+from geo.preview import languages_read
 from geo.screen import article_screen
 from ui import frame
 from ui import widgets as W
@@ -16,15 +17,15 @@ atlas, state = frame.page("Try an article")
 
 st.title("Try an article", anchor=False)
 st.caption(
-    "Paste or upload a text in English, Chinese, Russian, Kazakh, Kyrgyz or Uzbek to see the "
-    "atlas features it mentions and the dates it gives. Nothing is stored: download the review "
-    "file, or ingest the text with `python -m geo ingest`."
+    f"Paste or upload a text to see the atlas features it mentions and the dates it gives. Dates "
+    f"are read in {languages_read()} (Kazakh and Uzbek in Cyrillic and Latin script). Nothing "
+    "is stored: download the review file, or ingest the text with `python -m geo ingest`."
 )
 upload = st.file_uploader("Upload a UTF-8 .txt or .md file", type=["txt", "md"])
 pasted = st.text_area("…or paste the text", key="try_text", height=220)
 c1, c2 = st.columns(2)
 published = c1.date_input("Published (resolves “last June”, “Jan 3”)", value=None)
-language = c2.selectbox("Language", LANGUAGES)
+language = c2.selectbox("Language", LANGUAGES, format_func=LANGUAGE_NAMES.get)
 
 raw = pasted
 if upload is not None:

@@ -70,3 +70,17 @@ def test_review_file_is_offered_under_the_source_id():
     at.text_area(key="try_text").set_value(TEXT).run()
     assert [b.label for b in at.get("download_button")] == ["Download the review file"]
     assert any(source_id(TEXT) in c.value for c in at.caption)
+
+
+def test_kazakh_text_is_read_and_the_page_says_which_languages_it_reads():
+    # https://www.caravan-info.pro/kk/ytaj-yr-yzstan-zbekstan-zha-a-temir-zholy-strategijaly-serpilis
+    text = "АСТАНА, 21 қаңтар 2025ж. Жалал-Абадта Қытай — Қырғызстан — Өзбекстан темір жолының"
+    at = run_app(PAGE)
+    assert any("Kazakh, Kyrgyz and Uzbek" in c.value for c in at.caption)
+    at.text_area(key="try_text").set_value(text)
+    at.date_input[0].set_value(dt.date(2025, 1, 21)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = at.dataframe[0].value
+    assert "cku_railway" in set(rows["feature_id"])
+    assert any("Kazakh, Kyrgyz or Uzbek endings" in why for why in rows["why"])
+    assert list(at.dataframe[1].value["date"]) == ["2025-01-21"]
