@@ -200,7 +200,7 @@ class _Target:
     in_sentence: bool  # the context word must be in the same sentence, not only the passage
     bounded_right: bool  # ends with a letter or digit, so needs a word boundary after it
     may_break: bool  # has a space or dash, where the original may have a line break
-    dash_list: tuple[bool, bool]  # starts / ends with a list of 3+ names joined by dashes
+    dash_list: tuple[bool, bool] | None  # starts / ends with a list of 3+ names joined by dashes
 
 
 @lru_cache(maxsize=4096)
@@ -351,6 +351,7 @@ class Linker:
                 listed[0] is not None,
                 listed[1] is not None and listed[1].end() == len(norm),
             )
+            dash_list = dash_list if any(dash_list) else None
             for form in forms:
                 keyed.setdefault(form.key, []).append(
                     _Target(
@@ -456,7 +457,7 @@ class Linker:
                     rule = _rule(norm[start:end], target.norm, found)
                 if target.bounded_right and not ends_cleanly(norm, end):
                     continue
-                if _inside_dash_list(norm, start, end, target.dash_list):
+                if target.dash_list and _inside_dash_list(norm, start, end, target.dash_list):
                     continue  # "Xitoy-Qirg‘iziston-O‘zbekiston-Turkmaniston" is another route
                 add_hit((start, end, target, rule))
         if not any(target.kind == _ALIAS for _, _, target, _ in hits):
@@ -495,14 +496,14 @@ class Linker:
         in_passage: set[tuple[int, str]] = set()
         for start, end, target, _ in hits:
             if target.kind == _CONTEXT and one_passage(start, end, target):
-                if not in_false_friend(start, end):
+                if not (ff_starts and in_false_friend(start, end)):
                     passage = bisect_right(passages, start) - 1
                     present.add((passage, bisect_right(sentences, start), target.norm))
                     in_passage.add((passage, target.norm))
 
         kept = []
         for start, end, target, rule in hits:
-            if target.kind != _ALIAS or in_false_friend(start, end):
+            if target.kind != _ALIAS or (ff_starts and in_false_friend(start, end)):
                 continue
             if target.context:
                 passage = bisect_right(passages, start) - 1

@@ -76,7 +76,7 @@ _SPECIAL = re.compile(
     + f"|(?<={_charclass(DROPPED + _EXPANDING + _TRANSLATED)}))"
 )
 _SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # may hold one
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")  # may be traditional
 _WS = frozenset(WHITESPACE)
 _DASH = frozenset(DASHES)
 _DROP = frozenset(DROPPED)
@@ -227,6 +227,6 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     if done < len(text):
         emit(text[done:].casefold(), done)
     norm = "".join(pieces)
-    if _CJK.search(norm):  # one for one: the offsets stay as they are
-        norm = norm.translate(_SIMPLIFIED)
+    if _HAN.search(norm):  # one for one, so the offsets stay as they are
+        norm = _HAN.sub(lambda run: run.group().translate(_SIMPLIFIED), norm)
     return norm, OffsetMap(norm_starts, orig_starts, steps, npos)

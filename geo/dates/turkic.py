@@ -37,20 +37,20 @@ Decisions (tested in ``tests/unit/test_dates_kk.py``, ``_ky.py``, ``_uz.py``):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+
+import ahocorasick
 
 from geo.dates.parts import Parts, Published, shift_month
 from geo.dates.rules import (
     YEAR,
-    YEAR_TRIGGER,
     Found,
     Rule,
     alternation,
     complete_range,
+    context_before,
     g,
-    literals,
     ordered,
     relative_day,
     relative_year,
@@ -102,12 +102,12 @@ def _offset(table: Mapping[str, int | None], written: str) -> int | None:
 
 
 def _year_of_date(
-    lex: Lexicon, m: re.Match[str], pub: Published | None
+    lex: Lexicon, found: Mapping[str, str | None], pub: Published | None
 ) -> tuple[str, int | None] | None:
-    """How a date gives its year: ("", None) it does not; ("year", year) it does, in figures or
-    relative to publication; ("anchor", None) "that year's", the year of the previous date;
-    None when it is relative and there is no publication date."""
-    found = m.groupdict()
+    """How a date gives its year, from the groups ``found`` of its match and of the words before
+    it: ("", None) it does not; ("year", year) it does, in figures or relative to publication;
+    ("anchor", None) "that year's", the year of the previous date; None when it is relative and
+    there is no publication date."""
     for name in ("y0", "y3", "y4"):
         if found.get(name):
             return "year", int(found[name])
@@ -125,11 +125,48 @@ def _year_of_date(
     return "", None
 
 
-@cache
-def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One trigger object per set of words: Kyrgyz and Uzbek Cyrillic share their month names,
-    and the scan finds the zones of a trigger once (:func:`geo.dates.scan.candidates`)."""
-    return literals(sorted(set(words)))
+class WordTrigger:
+    """A trigger (:func:`geo.dates.rules.zones`) for many words at once: one Aho-Corasick pass
+    over the text finds every word, as written, capitalised or in capitals, however many words
+    there are (a regular expression of a hundred words costs a hundred tries per letter).
+
+    The three Turkic languages share one (:data:`TRIGGER`), so that the scan finds their zones
+    in one pass; each language adds its words when its rules are made, and the automaton is made
+    when it is first used after that.
+    """
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, words: Iterable[str]) -> None:
+        self._words.update(v for w in words for v in (w, w[:1].upper() + w[1:], w.upper()))
+        self._automaton = None
+
+    def finditer(self, text: str) -> Iterator[_Hit]:
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for word in self._words:
+                self._automaton.add_word(word, len(word))
+            self._automaton.make_automaton()
+        for last, length in self._automaton.iter(text):
+            yield _Hit(last + 1 - length, last + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    first: int
+    stop: int
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.stop
+
+
+TRIGGER = WordTrigger()
+"""The words of every Turkic language's rules: month names, "year", relative words."""
 
 
 def _trigger_words(words) -> list[str]:
@@ -152,10 +189,9 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
     until = alternation(list(lex.until))
     joins = alternation(list(lex.joins))
     chain = ANY_CHAIN
-    month_trigger = _literals(tuple(lex.months))
-    relative_trigger = _literals(
-        tuple(_trigger_words([*lex.relative_years, *lex.year_adverbs, *lex.relative_days]))
-        + tuple(lex.year_words)
+    TRIGGER.add(
+        [*lex.months, *lex.year_words]
+        + _trigger_words([*lex.relative_years, *lex.year_adverbs, *lex.relative_days])
     )
 
     def month(name: str, ending: str = chain) -> str:
@@ -168,9 +204,12 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
 
     # Before a date: its year ("2024 жылғы"), a relative year ("өткен жылдың", "joriy yilning",
     # "сол жылдың") or a one-word year used as an adjective ("биылғы").
-    prefix = (
+    # It is looked for in the words before a match (geo.dates.rules.context_before), so that
+    # the rules' own patterns start with a digit or a month name, which the scan finds fast.
+    prefix = re.compile(
         rf"(?:{year_of('y0')}|\b{g('rel', rel_years)}\s+{year_word}{chain}{_END}"
-        rf"|\b{g('adv', adverbs)}{chain}{_END})\s+"
+        rf"|\b{g('adv', adverbs)}{chain}{_END})\s+$",
+        re.IGNORECASE,
     )
     day1 = rf"(?<![\d.,/:])\b{g('d1', _DAY)}(?!\d)"
     day2 = rf"\b{g('d2', _DAY)}(?!\d)"
@@ -182,10 +221,18 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
     of_month = rf"{chain}(?:\s+{month_word}{chain})?"  # "-ның", " айының"
     second_year = YEAR + r"|[0-9]{2}(?!\d)"  # "1956-1960", "2024-25"
 
+    def with_prefix(m: re.Match[str]) -> tuple[int, dict[str, str | None]]:
+        """Where the date starts, its prefix included, and the groups of both."""
+        before = context_before(m, prefix)
+        if before is None:
+            return m.start(), m.groupdict()
+        return before.start(), {**before.groupdict(), **m.groupdict()}
+
     def dated(
         m: re.Match[str], pub: Published | None, shape: str, first: Parts, last: Parts | None
     ) -> Found | None:
-        given = _year_of_date(lex, m, pub)
+        start, found = with_prefix(m)
+        given = _year_of_date(lex, found, pub)
         if given is None:
             return None
         how, year = given
@@ -193,13 +240,13 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
         if last is not None:
             first, last = complete_range(first, (year, last[1], last[2]))
         name = "_".join(filter(None, (code, how, shape, "range" if last else "")))
-        found = Found(m.start(), m.end(), name, first, last)
-        return found if ordered(found) else None
+        found_ = Found(start, m.end(), name, first, last)
+        return found_ if ordered(found_) else None
 
     # "6 маусымда", "2024 жылғы 6 маусымда", "14-22 наурыз", "3 дан 5 ноябргача", "6-июнда".
     @rule(
-        month_trigger,
-        rf"(?:{prefix})?{day1}(?:{range_sep}{day2})?{to_month}{month('m2')}{year_after}",
+        TRIGGER,
+        rf"{day1}(?:{range_sep}{day2})?{to_month}{month('m2')}{year_after}",
         re.IGNORECASE,
     )
     def day_month(m: re.Match[str], pub: Published | None) -> Found | None:
@@ -209,8 +256,8 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
 
     # "16 ақпаннан 1 наурызға дейін", "1-январдан 25-майга чейин".
     @rule(
-        month_trigger,
-        rf"(?:{prefix})?{day1}{to_month}{month('m1', chain + '(?:' + ABLATIVE + ')')}\s+"
+        TRIGGER,
+        rf"{day1}{to_month}{month('m1', chain + '(?:' + ABLATIVE + ')')}\s+"
         rf"{day2}{to_month}{month('m2')}(?:\s+(?:{until}){_END})?",
         re.IGNORECASE,
     )
@@ -220,8 +267,9 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
 
     # "шілденің 6-сы", "qañtar ayınıñ 24-i men 25-si": the month in the genitive, then the day.
     @rule(
-        month_trigger,
-        rf"(?:{prefix})?\b{g('m1', months)}{g('of', of_month)}\s+{day1}{day_suffix}(?:\s+(?:{joins})\s+{day2}{day_suffix})?{_END}",
+        TRIGGER,
+        rf"\b{g('m1', months)}{g('of', of_month)}\s+{day1}{day_suffix}"
+        rf"(?:\s+(?:{joins})\s+{day2}{day_suffix})?{_END}",
         re.IGNORECASE,
     )
     def month_day(m: re.Match[str], pub: Published | None) -> Found | None:
@@ -234,13 +282,13 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
     # "2016-yil may oyida", "shu yilning oktyabr oyida", "қазан айында", "2025 жылғы
     # қаңтар-мамыр", "қаңтар-қыркүйек айларында".
     @rule(
-        month_trigger,
-        rf"(?:{prefix})?{month('m1')}(?:\s*[-–—]\s*{month('m2')})?"
+        TRIGGER,
+        rf"{month('m1')}(?:\s*[-–—]\s*{month('m2')})?"
         rf"(?:\s+{g('word', month_word)}{chain}{_END})?",
         re.IGNORECASE,
     )
     def month_name(m: re.Match[str], pub: Published | None) -> Found | None:
-        given = _year_of_date(lex, m, pub)
+        given = _year_of_date(lex, with_prefix(m)[1], pub)
         if given is None or not (given[0] or m["word"]):
             return None
         last = (None, month_of[m["m2"].lower()], None) if m["m2"] else None
@@ -248,7 +296,7 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
 
     # "2024 жылы", "2024-yil", "1996 yilgi", "1956-1960 жылдары".
     @rule(
-        YEAR_TRIGGER,
+        TRIGGER,
         rf"(?<![\d.,/:-]){g('y1', _YEAR)}(?:\s*[-–—]\s*{g('y2', second_year)})?"
         rf"[-\s]?(?:{year_word}{chain}{_END}{abbreviated})",
         re.IGNORECASE,
@@ -263,7 +311,7 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
 
     # "өткен жылы", "joriy yilda", "биыл", "былтырғы", "өткен айда", "бүгін", "kecha".
     @rule(
-        relative_trigger,
+        TRIGGER,
         rf"\b(?:{g('rel', rel_years)}\s+(?:{g('yw', year_word)}|{g('mw', month_word)}){chain}"
         rf"|{g('adv', adverbs)}{chain}(?:\s+{year_word}{chain})?|{g('day', days)}){_END}",
         re.IGNORECASE,
@@ -276,7 +324,7 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
         if m["adv"] or m["yw"]:
             if m["rel"] and offset is None:
                 return None  # "сол жылы" ("that year") alone names no year
-            given = _year_of_date(lex, m, pub)
+            given = _year_of_date(lex, m.groupdict(), pub)
             if given is None:
                 return None
             return Found(m.start(), m.end(), f"{code}_relative_year", (given[1], None, None))
