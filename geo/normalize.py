@@ -227,6 +227,6 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     if done < len(text):
         emit(text[done:].casefold(), done)
     norm = "".join(pieces)
-    if _HAN.search(norm):  # one for one, so the offsets stay as they are
-        norm = _HAN.sub(lambda run: run.group().translate(_SIMPLIFIED), norm)
+    # One for one, so the offsets stay as they are; a text without Han characters is scanned once.
+    norm = _HAN.sub(lambda run: run.group().translate(_SIMPLIFIED), norm)
     return norm, OffsetMap(norm_starts, orig_starts, steps, npos)
