@@ -47,7 +47,9 @@ def _map_page() -> None:
     with panel_col, st.container(height=620, border=False):
         if screen.search:
             W.search_results(atlas, screen.search)
-        if screen.selection:
+        if screen.speaker:
+            W.speaker_panel(atlas, screen.speaker)
+        elif screen.selection:
             W.selection_panel(atlas, screen.selection, screen.event)
         else:
             W.overview_panel(atlas, shown, screen.event)

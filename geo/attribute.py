@@ -57,7 +57,7 @@ from geo.model import Person, SourceMeta, Span
 from geo.normalize import normalize
 from geo.passages import Passage, split_passages
 
-__all__ = ["MIN_QUOTE", "NOT_SPEAKERS", "Found", "PeopleIndex", "find_attributions"]
+__all__ = ["MIN_QUOTE", "NOT_SPEAKERS", "Found", "PeopleIndex", "blank_name", "find_attributions"]
 
 MIN_QUOTE = 20
 """Fewest characters between quotation marks for a quotation ("small but beautiful" is a phrase,
@@ -156,8 +156,14 @@ class Found:
     cue: Span
 
 
+def blank_name(text: str) -> bool:
+    """Whether a name is nothing once normalised (spaces, dashes and quotes alone)."""
+    return not normalize(text)[0].strip(" -'\"")
+
+
 class PeopleIndex:
-    """The people and organisations of ``people.json``, ready to be found in a text."""
+    """The people and organisations of ``people.json``, ready to be found in a text (a blank
+    name, which the validator reports, is left out)."""
 
     def __init__(self, people: Mapping[str, Person]):
         self.people = dict(people)
@@ -165,6 +171,7 @@ class PeopleIndex:
             GazetteerEntry(pid, None, text, lang)
             for pid, p in self.people.items()
             for lang, text in p.names()
+            if not blank_name(text)
         )
 
     def named_in(self, text: str) -> list[str]:

@@ -86,7 +86,7 @@ def feature_card(atlas: Atlas, feature_id: str) -> Card:
         countries=[country_name(c) for c in p.countries],
         crossed_km=crossed,
         water_km=round(water, 1),
-        length_km=None if length is None else round(float(length), 1),
+        length_km=None if length is None else float(length),
         geometry_quality=p.geometry_quality,
         geometry_source=p.geometry_source,
         geometry_source_url=p.geometry_source_url,
@@ -116,15 +116,21 @@ def feature_figures(
     return compare_figures(rows, sources, measured)
 
 
-def overview(view: View) -> dict[str, int]:
-    """Counts for the panel when nothing is selected."""
+def overview(view: View, speakers_by_passage: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Counts for the panel when nothing is selected (``speakers``: the people who speak in the
+    passages in view, from ``Atlas.speakers_by_passage``)."""
     f = view.features
+
+    def speakers(pid: str) -> tuple[str, ...]:
+        return speakers_by_passage.get(pid, ())
+
     return {
         "routes": int(f["is_route"].sum()),
         "sites": int((~f["is_route"]).sum()),
         "passages": int(view.passages.shape[0]),
         "sources": int(view.mentions["source"].nunique()),
         "events": int(view.events.shape[0]),
+        "speakers": int(len({s for pid in view.passages["passage_id"] for s in speakers(pid)})),
     }
 
 

@@ -11,6 +11,9 @@ Rules (documented on the Data page's methodology too):
 - as of a day (:mod:`geo.asof`): each feature with the status it had then (the status filter
   chooses among those), features not there yet left out; only sources published by then, their
   passages, and their events that had begun by then;
+- speaker, organisation: the passages where one of the chosen people speaks (for an organisation,
+  one of its people or the organisation itself; with both, a speaker of both); features are those
+  these passages mention, events those they report;
 - an empty choice means "all".
 """
 
@@ -37,7 +40,23 @@ class View:
     events: pd.DataFrame
 
 
-def _feature_mask(atlas: Atlas, feats: gpd.GeoDataFrame, f: ViewState) -> pd.Series:
+def spoken_passages(atlas: Atlas, f: ViewState) -> set[str] | None:
+    """The ids of the passages where the chosen speakers (and people of the chosen organisations)
+    speak; None when the view chooses neither."""
+    if not (f.speakers or f.organisations):
+        return None
+    a = atlas.attributions
+    mask = pd.Series(True, index=a.index)
+    if f.speakers:
+        mask &= a["speaker"].isin(f.speakers)
+    if f.organisations:
+        mask &= a["organisation"].isin(f.organisations) | a["speaker"].isin(f.organisations)
+    return set(a.loc[mask, "passage_id"])
+
+
+def _feature_mask(
+    atlas: Atlas, feats: gpd.GeoDataFrame, f: ViewState, spoken: set[str] | None
+) -> pd.Series:
     mask = pd.Series(True, index=feats.index)
     if f.countries:
         wanted = set(f.countries)
@@ -60,16 +79,29 @@ def _feature_mask(atlas: Atlas, feats: gpd.GeoDataFrame, f: ViewState) -> pd.Ser
     if f.sources:
         mentioned = set(atlas.mentions.loc[atlas.mentions["source"].isin(f.sources), "feature"])
         mask &= feats["id"].isin(mentioned)
+    if spoken is not None:
+        mentioned = set(atlas.mentions.loc[atlas.mentions["passage_id"].isin(spoken), "feature"])
+        mask &= feats["id"].isin(mentioned)
+    if spoken is not None:
+        mentioned = set(atlas.mentions.loc[atlas.mentions["passage_id"].isin(spoken), "feature"])
+        mask &= feats["id"].isin(mentioned)
     return mask
 
 
 def _events_in(
-    atlas: Atlas, f: ViewState, feature_ids: set[str], narrowed: bool, sources: set[str] | None
+    atlas: Atlas,
+    f: ViewState,
+    feature_ids: set[str],
+    narrowed: bool,
+    sources: set[str] | None,
+    spoken: set[str] | None,
 ) -> pd.DataFrame:
     ev = atlas.events
     mask = pd.Series(True, index=ev.index)
     if sources is not None:
         mask &= ev["source"].isin(sources)
+    if spoken is not None:
+        mask &= ev["passage_id"].isin(spoken)
     if f.as_of is not None:
         mask &= ev["start"] <= pd.Timestamp(f.as_of)
     if f.date_from is not None:
@@ -90,15 +122,18 @@ def filter_atlas(atlas: Atlas, filters: ViewState) -> View:
     features = atlas.features
     if filters.as_of is not None:
         features = features_on(features, statuses_on(atlas, filters.as_of))
-    feats = features[_feature_mask(atlas, features, filters)]
+    spoken = spoken_passages(atlas, filters)
+    feats = features[_feature_mask(atlas, features, filters, spoken)]
     ids = set(feats["id"])
     narrowed = bool(filters.countries or filters.projects or filters.kinds or filters.statuses)
     sources = allowed_sources(atlas, filters)
     mentions = atlas.mentions[atlas.mentions["feature"].isin(ids)]
     if sources is not None:
         mentions = mentions[mentions["source"].isin(sources)]
+    if spoken is not None:
+        mentions = mentions[mentions["passage_id"].isin(spoken)]
     passages = atlas.passages[atlas.passages["passage_id"].isin(set(mentions["passage_id"]))]
-    events = _events_in(atlas, filters, ids, narrowed, sources)
+    events = _events_in(atlas, filters, ids, narrowed, sources, spoken)
     return View(features=feats, mentions=mentions, passages=passages, events=events)
 
 
@@ -124,9 +159,16 @@ def passages_mentioning(
     m = atlas.mentions[atlas.mentions["feature"] == feature_id]
     if sources is not None:
         m = m[m["source"].isin(list(sources))]
+    return passages_with_spans(atlas, m)
+
+
+def passages_with_spans(atlas: Atlas, spans_of: pd.DataFrame) -> pd.DataFrame:
+    """The passages that ``spans_of`` (rows with ``passage_id``, ``start`` and ``end``: mentions,
+    attributions) fall in, in source order, each with its ``spans`` (sorted ``(start, end)``)."""
     # A plain dict: groupby().apply() on no rows gives an empty DataFrame, which map() rejects.
     spans = {
-        pid: sorted(zip(g["start"], g["end"], strict=True)) for pid, g in m.groupby("passage_id")
+        pid: sorted(zip(g["start"], g["end"], strict=True))
+        for pid, g in spans_of.groupby("passage_id")
     }
     out = atlas.passages[atlas.passages["passage_id"].isin(spans)].copy()
     out["spans"] = out["passage_id"].map(spans)
@@ -151,7 +193,8 @@ def event_target(atlas: Atlas, event_id: str) -> str | None:
 def vocabulary(atlas: Atlas) -> Vocabulary:
     """The values a link may name in ``atlas``, each with the label a widget shows for it, in
     display order (countries and projects by name, kinds and statuses in the model's order,
-    sources by publication date)."""
+    sources by publication date, people by name: ``speakers`` and ``organisations`` those who
+    speak, ``people`` everyone)."""
     f = atlas.features
     names = dict(zip(f["id"], f["name"], strict=True))
     projects = sorted(set(f["project"]) - {""}, key=lambda p: names.get(p, p))
@@ -159,6 +202,11 @@ def vocabulary(atlas: Atlas) -> Vocabulary:
     # A status a feature had in the past can be chosen too (with "as of" a date).
     present_statuses |= {p.status for h in atlas.histories.values() for p in h.phases}
     sources = sorted(atlas.sources.values(), key=lambda m: (m.published, m.publisher))
+    people = atlas.people
+    speaking = set(atlas.attributions["speaker"])
+    orgs = (set(atlas.attributions["organisation"]) | speaking) & {
+        pid for pid, p in people.items() if p.kind == "organisation"
+    }
     return Vocabulary(
         {
             "countries": {c: country_name(c) for c in sorted(atlas.countries, key=country_name)},
@@ -168,9 +216,16 @@ def vocabulary(atlas: Atlas) -> Vocabulary:
             "sources": {m.id: f"{m.publisher}, {m.published}" for m in sources},
             "features": names,
             "events": dict(zip(atlas.events["id"], atlas.events["title"], strict=True)),
+            "speakers": {pid: people[pid].name for pid in sorted(speaking, key=_by_name(people))},
+            "organisations": {pid: people[pid].name for pid in sorted(orgs, key=_by_name(people))},
+            "people": {pid: people[pid].name for pid in sorted(people, key=_by_name(people))},
         },
         version=atlas.version,
     )
+
+
+def _by_name(people: dict):
+    return lambda pid: (people[pid].name.casefold(), pid)
 
 
 def with_selected(

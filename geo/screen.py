@@ -2,7 +2,8 @@
 
 :func:`main_screen` takes the atlas and a :class:`~geo.urlstate.ViewState` and returns everything
 the map page draws — the features in view and the selection, the map's state and legend, the
-panel (card, passages, events, search results or the overview), the timeline's frame, window and
+panel (a speaker's card, a feature's card, passages with who speaks in them, events, search
+results and the people a search names, or the overview), the timeline's frame, window and
 highlight, and the colours and project names. The map itself is drawn from parts made once per
 data version (:func:`map_parts_of`); what a view changes on it is its state
 (:attr:`MapPart.state`). ``dashboard.py`` lays the result out; the benchmarks call the same
@@ -57,6 +58,7 @@ from geo.ingest import Candidates, candidates, review_json, source_id
 from geo.load import Atlas
 from geo.phases import PhaseBar, phase_bar
 from geo.preview import MarkedPassage, events_frame, marked_passages, mention_rows
+from geo.speakers import SpeakerCard, SpeakerLabel, people_matching, speaker_card, speakers_of
 from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
 from geo.urlstate import ViewState, replace
 
@@ -187,7 +189,7 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
     statuses = statuses_on(atlas, state.as_of)
     return InView(
         view=view,
-        counts=overview(view),
+        counts=overview(view, atlas.speakers_by_passage),
         latest=latest_events(view, LATEST_EVENTS),
         timeline=timeline_of(view.events, titles, pal, windowed=windowed),
         map=InViewMap(
@@ -259,7 +261,8 @@ def main_map(atlas: Atlas, shown: InView, selected: str | None) -> MapPart:
 @dataclass(frozen=True)
 class Selection:
     """The selected feature: its card, the passages that mention it (in the sources the view
-    allows), its events, and whether the filters would have hidden it."""
+    allows; ``speakers`` holds the :class:`~geo.speakers.SpeakerLabel` of who speaks in each),
+    its events, and whether the filters would have hidden it."""
 
     card: Card
     passages: pd.DataFrame
@@ -270,10 +273,11 @@ class Selection:
 
 @dataclass(frozen=True)
 class EventPart:
-    """The selected event and the passage that reports it."""
+    """The selected event, the passage that reports it and who speaks in that passage."""
 
     event: pd.Series
     passage: pd.Series
+    speakers: tuple[SpeakerLabel, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,7 @@ class SearchHit:
     passage: pd.Series
     spans: tuple[tuple[int, int], ...]
     features: tuple[tuple[str, str], ...]  # (id, name) of the features the passage mentions
+    speakers: tuple[SpeakerLabel, ...] = ()  # who speaks in the passage
 
 
 @dataclass(frozen=True)
@@ -288,6 +293,7 @@ class SearchPart:
     query: str
     total: int
     hits: tuple[SearchHit, ...]  # the first SEARCH_LIMIT
+    people: tuple[SpeakerLabel, ...] = ()  # people whose names or roles the query names
 
 
 @dataclass(frozen=True)
@@ -299,6 +305,7 @@ class MainScreen:
     selection: Selection | None
     event: EventPart | None
     search: SearchPart | None
+    speaker: SpeakerCard | None  # the person or organisation whose card is shown (``who``)
     highlight: frozenset[str]  # event ids the timeline emphasises
     timeline_spec: dict | None  # the in-view timeline with the highlight applied
 
@@ -307,7 +314,8 @@ def event_part(atlas: Atlas, event_id: str | None) -> EventPart | None:
     if not event_id or event_id not in atlas.events_by_id.index:
         return None
     ev = atlas.events_by_id.loc[event_id]
-    return EventPart(ev, atlas.passages_by_id.loc[ev["passage_id"]])
+    passage = atlas.passages_by_id.loc[ev["passage_id"]]
+    return EventPart(ev, passage, speakers_of(atlas, ev["passage_id"]))
 
 
 def search_part(
@@ -328,9 +336,11 @@ def search_part(
                 passage=atlas.passages_by_id.loc[hit.key],
                 spans=hit.spans,
                 features=tuple((f, atlas.props[f].name) for f in dict.fromkeys(mentioned)),
+                speakers=speakers_of(atlas, hit.key),
             )
         )
-    return SearchPart(query=query, total=len(hits), hits=tuple(out))
+    people = people_matching(atlas, query)
+    return SearchPart(query=query, total=len(hits), hits=tuple(out), people=people)
 
 
 def known_by(event: EventPart, allowed: set[str] | None, state: ViewState) -> bool:
@@ -365,9 +375,11 @@ def main_screen(
         own = events_of(atlas, selected)
         highlight |= set(own["id"])
         card = feature_card(atlas, selected)
+        passages = passages_mentioning(atlas, selected, allowed_sources(atlas, state))
+        passages["speakers"] = [speakers_of(atlas, pid) for pid in passages["passage_id"]]
         selection = Selection(
             card=card,
-            passages=passages_mentioning(atlas, selected, allowed_sources(atlas, state)),
+            passages=passages,
             events=own,
             outside_filters=selected not in view.features.index,
             phases=phase_bar(
@@ -387,6 +399,9 @@ def main_screen(
         event = None  # reported later than the view's day
     if event is not None:
         highlight.add(state.event)
+    speaker = speaker_card(atlas, state.who, allowed) if state.who in atlas.people else None
+    if speaker is not None:
+        highlight |= speaker.events
     timeline = shown.timeline
     return MainScreen(
         state=state,
@@ -396,6 +411,7 @@ def main_screen(
         selection=selection,
         event=event,
         search=search_part(atlas, state.query, sources=allowed),
+        speaker=speaker,
         highlight=frozenset(highlight),
         timeline_spec=with_highlight(timeline.spec, highlight) if timeline else None,
     )

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from geo.highlight import Mark, mark_spans
 from geo.load import Atlas
+from geo.speakers import SpeakerLabel, speakers_of
 
 
 @dataclass(frozen=True)
 class AnnotatedPassage:
     index: int
     html: str
+    speakers: tuple[SpeakerLabel, ...] = ()  # who speaks in it
 
 
 def annotated_passages(
@@ -20,7 +22,7 @@ def annotated_passages(
 ) -> list[AnnotatedPassage]:
     """Every passage of a source as escaped HTML in which each mention is a ``<mark>`` linking to
     ``link(feature id)`` (the map with that feature selected, e.g. made with
-    :func:`geo.urlstate.link_with`)."""
+    :func:`geo.urlstate.link_with`), with who speaks in it."""
     passages = atlas.passages[atlas.passages["source"] == source_id].sort_values("index")
     mentions = atlas.mentions[atlas.mentions["source"] == source_id]
     by_passage = {k: g.sort_values(["start", "end"]) for k, g in mentions.groupby("passage")}
@@ -37,5 +39,9 @@ def annotated_passages(
             for m in by_passage.get(p.index, mentions.iloc[0:0]).itertuples(index=False)
         ]
         # Mentions of two features that overlap: the first (then the shorter) is drawn.
-        out.append(AnnotatedPassage(int(p.index), mark_spans(p.text, marks)))
+        out.append(
+            AnnotatedPassage(
+                int(p.index), mark_spans(p.text, marks), speakers_of(atlas, p.passage_id)
+            )
+        )
     return out

@@ -47,6 +47,6 @@ st.caption(
 )
 for p in passages:
     st.html(
-        f"<div class='ca-passage' id='p{p.index}'>"
+        W.said_by(p.speakers) + f"<div class='ca-passage' id='p{p.index}'>"
         f"<span class='ca-meta'>¶{p.index + 1}</span> {p.html}</div>"
     )

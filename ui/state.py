@@ -15,7 +15,17 @@ from typing import Any
 
 import streamlit as st
 
-from geo.urlstate import BY_KEY, PARAMS, Param, ViewState, cleared, decode, encode, replace
+from geo.urlstate import (
+    BY_KEY,
+    PARAMS,
+    Param,
+    ViewState,
+    cleared,
+    decode,
+    encode,
+    link_with,
+    replace,
+)
 from ui import data
 
 _QUERY = "_view_query"  # the canonical query string of the last view, for page switches
@@ -98,6 +108,11 @@ def current() -> ViewState:
     return decode(remembered, data.vocabulary(atlas), page)[0]
 
 
+def link(**changes: Any) -> str:
+    """An in-app link to the current view with some fields changed (``link(who="zhu")``)."""
+    return link_with("./", current(), **changes)
+
+
 def commit(state: ViewState) -> None:
     """Make ``state`` the view: write it to the URL (the run that follows reads it back)."""
     canonical = encode(state, st.session_state.get(_PAGE))
@@ -119,8 +134,14 @@ def widget_changed(key: str) -> None:
 
 
 def select(feature_id: str | None, event_id: str | None = None) -> None:
-    """Callback: select a feature (and an event, or none)."""
-    change(selected=feature_id, event=event_id)
+    """Callback: select a feature (and an event, or none); a speaker's card gives way to it."""
+    change(selected=feature_id, event=event_id, who=None)
+
+
+def show_speaker(person_id: str | None) -> None:
+    """Callback: show a person's or organisation's card (None: close it); the selection stays,
+    so closing the card shows the feature again."""
+    change(who=person_id)
 
 
 def clear_all() -> None:

@@ -18,10 +18,11 @@ from geo.asof import draw_class
 from geo.describe import Card
 from geo.figures import MetricGroup
 from geo.filter import event_target
-from geo.highlight import highlight_html, markdown_literal, safe_text, safe_url
+from geo.highlight import highlight_html, markdown_literal, safe_href, safe_text, safe_url
 from geo.load import Atlas
 from geo.phases import PhaseBar
 from geo.screen import EventPart, InView, SearchPart, Selection
+from geo.speakers import SpeakerCard, SpeakerLabel
 from geo.urlstate import PARAMS, Param, ViewState, link_with, share_url
 from ui import data
 from ui import state as S
@@ -30,6 +31,7 @@ CSS = """
 <style>
 mark.mention { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
 mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
+mark.said { background: #d7f0cf; padding: 0 2px; border-radius: 3px; }
 .ca-passage { border-left: 4px solid #d0d4da; padding: 0.3rem 0.7rem; margin: 0.2rem 0 0.6rem 0;
   overflow-wrap: anywhere;
   font-size: 0.95rem; line-height: 1.45; }
@@ -223,17 +225,31 @@ def source_line(atlas: Atlas, source_id: str) -> str:
     return f"<b>{safe_text(m.title)}</b> — {safe_text(m.publisher)}, {safe_text(m.published)}{link}"
 
 
+def said_by(speakers: tuple[SpeakerLabel, ...]) -> str:
+    """Escaped HTML: who speaks in a passage and who they are, each name a link to their card."""
+    if not speakers:
+        return ""
+    names = []
+    for s in speakers:
+        href = safe_href(S.link(who=s.id)) or "#"
+        who = f'<a href="{safe_text(href)}" target="_self">{safe_text(s.name)}</a>'
+        names.append(who + (f", {safe_text(s.description)}" if s.description else ""))
+    return f'<div class="ca-meta ca-said-by">Said by {"; ".join(names)}</div>'
+
+
 def passage_block(
     atlas: Atlas,
     passage: pd.Series,
     spans: list[tuple[int, int]],
     css_class: str = "mention",
+    speakers: tuple[SpeakerLabel, ...] = (),
 ) -> str:
-    """A passage with its source line and its spans marked (escaped HTML)."""
+    """A passage with its source line, who speaks in it and its spans marked (escaped HTML)."""
     return (
         f'<div class="ca-meta">{source_line(atlas, passage["source"])} · '
         f"¶{int(passage['index']) + 1}</div>"
-        f'<div class="ca-passage">{highlight_html(passage["text"], spans, css_class)}</div>'
+        + said_by(speakers)
+        + f'<div class="ca-passage">{highlight_html(passage["text"], spans, css_class)}</div>'
     )
 
 
@@ -244,7 +260,12 @@ def event_evidence(atlas: Atlas, part: EventPart) -> None:
     st.html(
         f"<div><b>{safe_text(ev['date'])}</b> ({safe_text(ev['precision'])}) — "
         f"{safe_text(ev['title'])}</div>"
-        + passage_block(atlas, part.passage, [(int(ev["evidence_start"]), int(ev["evidence_end"]))])
+        + passage_block(
+            atlas,
+            part.passage,
+            [(int(ev["evidence_start"]), int(ev["evidence_end"]))],
+            speakers=part.speakers,
+        )
     )
 
 
@@ -266,9 +287,20 @@ def events_list(atlas: Atlas, events: pd.DataFrame, key: str) -> None:
 
 def search_results(atlas: Atlas, found: SearchPart) -> None:
     """Passages matching the search, words highlighted, each with buttons for its features."""
+    if found.people:
+        st.markdown(f"**{len(found.people)} person(s) or organisation(s) match the search**")
+        for who in found.people:
+            st.button(
+                markdown_literal(who.text),
+                key=f"person-{who.id}",
+                on_click=S.show_speaker,
+                args=(who.id,),
+                help="What they said, about which corridor",
+                type="tertiary",
+            )
     st.markdown(f"**{found.total} passage(s) match the search**")
     for hit in found.hits:
-        st.html(passage_block(atlas, hit.passage, list(hit.spans), css_class="hit"))
+        st.html(passage_block(atlas, hit.passage, list(hit.spans), "hit", hit.speakers))
         for fid, name in hit.features:
             st.button(
                 f"Show {markdown_literal(name)}",
@@ -287,16 +319,29 @@ def search_results(atlas: Atlas, found: SearchPart) -> None:
 # ------------------------------------------------------------------------------- the card
 
 
-def _feature_buttons(label: str, items: list[tuple[str, str]], key: str) -> None:
+def _aliases(aliases: dict[str, list[str]]) -> None:
+    if aliases:
+        with st.expander("Names in other languages and spellings"):
+            st.html(
+                "".join(
+                    f"<div><b>{safe_text(lang)}</b>: {safe_text(', '.join(names))}</div>"
+                    for lang, names in aliases.items()
+                )
+            )
+
+
+def _buttons(label: str, items, key: str, on_click=S.select) -> None:
+    """A heading and a button per ``(id, name)`` that calls ``on_click(id)`` (selects a
+    feature, or shows a person's card)."""
     if not items:
         return
     st.markdown(f"**{label}**")
-    for fid, name in items:
+    for item_id, name in items:
         st.button(
             markdown_literal(name),
-            key=f"{key}-{fid}",
-            on_click=S.select,
-            args=(fid,),
+            key=f"{key}-{item_id}",
+            on_click=on_click,
+            args=(item_id,),
             type="tertiary",
         )
 
@@ -330,16 +375,9 @@ def card_details(c: Card) -> None:
         + f"<div class='ca-meta'>Status evidence: {safe_text(c.status_evidence)}</div>"
         + f"<p>{safe_text(c.description)}</p>"
     )
-    _feature_buttons("Drawn through", c.waypoints, "wp")
-    _feature_buttons("Part of this project", c.members, "member")
-    if c.aliases:
-        with st.expander("Names in other languages and spellings"):
-            st.html(
-                "".join(
-                    f"<div><b>{safe_text(lang)}</b>: {safe_text(', '.join(names))}</div>"
-                    for lang, names in c.aliases.items()
-                )
-            )
+    _buttons("Drawn through", c.waypoints, "wp")
+    _buttons("Part of this project", c.members, "member")
+    _aliases(c.aliases)
 
 
 def figures_html(groups: list[MetricGroup]) -> str:
@@ -401,7 +439,7 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
     st.subheader(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
     facts = [c.kind, c.status]
     if c.length_km is not None:
-        facts.append(f"{c.length_km:,.0f} km as drawn")
+        facts.append(f"{round(c.length_km):,} km as drawn")
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
@@ -424,7 +462,7 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
         else:
             st.caption("No passage of the sources mentions it yet.")
         for p in sel.passages.itertuples(index=False):
-            st.html(passage_block(atlas, p._asdict(), p.spans))
+            st.html(passage_block(atlas, p._asdict(), p.spans, speakers=p.speakers))
     with tab_f:
         if c.figures:
             st.html(figures_html(c.figures))
@@ -437,6 +475,45 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
             events_list(atlas, sel.events, key="own")
         else:
             st.caption("No dated event concerns it yet.")
+
+
+def speaker_panel(atlas: Atlas, card: SpeakerCard) -> None:
+    """A person or organisation: who they are, then what they said about each corridor, their
+    own words marked in each passage."""
+    st.subheader(markdown_literal(card.name), anchor=False)
+    org = card.organisation[1] if card.organisation else None
+    facts = [x for x in (card.kind, card.role, org, card.country) if x]
+    st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
+    st.button("Close", on_click=S.show_speaker, args=(None,), key="close-who")
+    url = safe_url(card.evidence_url)
+    st.html(
+        f"<div class='ca-meta'>Known from: {safe_text(card.evidence)}"
+        + (f" · {external_link(url, 'source')}" if url else "")
+        + "</div>"
+    )
+    if card.organisation:
+        _buttons("Organisation", (card.organisation,), "who-org", S.show_speaker)
+    _buttons("Its people", card.members, "who-member", S.show_speaker)
+    _aliases(card.aliases)
+    if not card.statements:
+        st.caption("No passage of the sources is attributed to them yet.")
+    for corridor in card.about:
+        st.markdown(
+            f"**About {markdown_literal(corridor.name)}** — {len(corridor.passages)} passage(s)"
+        )
+        st.button(
+            f"Show {markdown_literal(corridor.name)}",
+            key=f"who-sel-{corridor.id}",
+            on_click=S.select,
+            args=(corridor.id,),
+            type="tertiary",
+        )
+        for p in corridor.passages.itertuples(index=False):
+            st.html(passage_block(atlas, p._asdict(), p.spans, css_class="said"))
+    if len(card.other):
+        st.markdown(f"**About no corridor of the atlas** — {len(card.other)} passage(s)")
+        for p in card.other.itertuples(index=False):
+            st.html(passage_block(atlas, p._asdict(), p.spans, css_class="said"))
 
 
 def overview_panel(atlas: Atlas, shown: InView, event: EventPart | None) -> None:

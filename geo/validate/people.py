@@ -11,9 +11,8 @@ interviewer the source's metadata names ("GT: …") — and no two attributions 
 
 from __future__ import annotations
 
-from geo.attribute import PeopleIndex
+from geo.attribute import PeopleIndex, blank_name
 from geo.model import Attribution, Person
-from geo.normalize import normalize
 from geo.validate.checked import (
     ATTRIBUTIONS,
     PEOPLE,
@@ -45,7 +44,7 @@ def check_people(checked: CheckedData) -> None:
             checked.problem(name, person.id, f"organisation {org!r} does not exist")
             ok = False
         for lang, text in person.names():
-            if not normalize(text)[0].strip(" -'\""):
+            if blank_name(text):
                 checked.problem(name, person.id, f"{lang} name {text!r} is blank")
                 ok = False
         if person.evidence.span is not None:

@@ -41,6 +41,8 @@ HOSTILE_PUBLISHER = "<img src=x onerror=alert('publisher')> Press"
 HOSTILE_NAME = "Horgos <img src=x onerror=alert('name')> port"
 HOSTILE_EVENT_TITLE = f"{SCRIPT} {MD_LINK} **event**"
 HOSTILE_SCOPE = f"{IMG} **scope**"
+HOSTILE_SPEAKER = "<img src=x onerror=alert('speaker')> **Speaker**"
+HOSTILE_ROLE = f"{SCRIPT} {MD_LINK} role"
 SEARCH_WORD = "hostile"  # only in the hostile source's first passage, which mentions Horgos
 
 
@@ -99,6 +101,24 @@ def hostile_copy(dest: Path) -> Path:
         "span": _span(first, first[first.index("January 2") : first.index(" **bold**")]),
     }
     (data / "figures.json").write_text(json.dumps([figure]), encoding="utf-8")
+    speaker = {
+        "id": "hostile_speaker",
+        "kind": "person",
+        "name": HOSTILE_SPEAKER,
+        "role": HOSTILE_ROLE,
+        "aliases": {"en": ["hostile article"]},
+        "evidence": {"reference": {"citation": f"{SCRIPT} cited", "url": "javascript:alert(3)"}},
+    }
+    people = json.loads((data / "people.json").read_text(encoding="utf-8"))
+    (data / "people.json").write_text(json.dumps(people + [speaker]), encoding="utf-8")
+    said = {
+        "speaker": "hostile_speaker",
+        "said": _span(first, first[first.index(SCRIPT) :]),
+        "cue": _span(first, "hostile article"),
+        "rule": "curated",
+    }
+    attributions = json.loads((data / "attributions.json").read_text(encoding="utf-8"))
+    (data / "attributions.json").write_text(json.dumps(attributions + [said]), encoding="utf-8")
     return data
 
 
@@ -228,6 +248,21 @@ def test_dashboard_with_the_hostile_feature_selected(hostile_data):
     assert "W" * 20_000 in html  # the long line is there, whole
     assert safe_text(HOSTILE_SCOPE) in html  # the figure's scope and quote, as text
     assert f"{safe_text(IMG)} {safe_text(MD_LINK)}”" in html
+    assert f">{safe_text(HOSTILE_SPEAKER)}</a>, {safe_text(HOSTILE_ROLE)}" in html  # said by
+
+
+@pytest.mark.apptest
+def test_dashboard_shows_the_hostile_speakers_card_as_text(hostile_data):
+    at = run_app(DASHBOARD, hostile_data, who="hostile_speaker")
+    assert_nothing_interpreted(at)
+    assert at.subheader[0].value == markdown_literal(HOSTILE_SPEAKER)
+    html = page_html(at)
+    assert safe_text(HOSTILE_ROLE) in html and f"{safe_text(SCRIPT)} cited" in html
+    assert '<mark class="said">&lt;script&gt;alert(1)&lt;/script&gt;' in html
+    assert "javascript:alert(3)" not in html
+    found = run_app(DASHBOARD, hostile_data, q="Speaker")
+    assert_nothing_interpreted(found)
+    assert any(b.label.startswith(markdown_literal(HOSTILE_SPEAKER)) for b in found.button)
 
 
 @pytest.mark.apptest
@@ -289,6 +324,7 @@ URL_CASES = [
     ("reversed range", {"from": "2025-06-01", "to": "2024-01-01"}, "'from' is after 'to'"),
     ("number as kind", {"kind": "12345"}, "Ignored kind '12345'"),
     ("bad version", {"v": "<script>"}, "Ignored a malformed data version."),
+    ("unknown speaker", {"who": SCRIPT, "speaker": IMG}, "no such person or organisation"),
     (
         "script everywhere",
         {"sel": SCRIPT, "q": SCRIPT, "country": SCRIPT, "project": IMG, "event": MD_LINK},

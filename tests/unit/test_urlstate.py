@@ -27,6 +27,9 @@ VOCAB = Vocabulary(
         "sources": {"9decb243e74ad7b3": "GT"},
         "features": {"cku_railway": "CKU", "horgos": "Horgos"},
         "events": {"cku_groundbreaking": "Groundbreaking"},
+        "speakers": {"zhu_yongbiao": "Zhu Yongbiao"},
+        "organisations": {"lanzhou_university": "Lanzhou University"},
+        "people": {"zhu_yongbiao": "Zhu Yongbiao", "lanzhou_university": "Lanzhou University"},
     }
 )
 FULL = ViewState(
@@ -35,11 +38,14 @@ FULL = ViewState(
     kinds=("tunnel",),
     statuses=("under_construction",),
     sources=("9decb243e74ad7b3",),
+    speakers=("zhu_yongbiao",),
+    organisations=("lanzhou_university",),
     date_from=dt.date(2024, 1, 1),
     date_to=dt.date(2025, 12, 31),
     as_of=dt.date(2025, 1, 1),
     selected="horgos",
     event="cku_groundbreaking",
+    who="zhu_yongbiao",
     query='tunnel "dry port"',
 )
 
@@ -134,8 +140,9 @@ def test_encode_leaves_out_empty_values_and_share_url():
 def test_link_with_keeps_the_view_and_changes_one_field():
     assert link_with("./", FULL, selected="cku_railway", event=None) == (
         "./?q=tunnel+%22dry+port%22&country=KG,UZ&project=cku_railway&kind=tunnel"
-        "&status=under_construction&source=9decb243e74ad7b3&from=2024-01-01&to=2025-12-31"
-        "&asof=2025-01-01&sel=cku_railway"
+        "&status=under_construction&source=9decb243e74ad7b3&speaker=zhu_yongbiao"
+        "&org=lanzhou_university&from=2024-01-01&to=2025-12-31&asof=2025-01-01&sel=cku_railway"
+        "&who=zhu_yongbiao"
     )
 
 
