@@ -48,13 +48,14 @@ DOT_STYLE = {"radius": 3.5, "weight": 1, "color": "#FFFFFF", "fillColor": INK, "
 SELECTED_DOT = {"radius": 8}
 
 STYLE_CLASSES: dict[str, dict] = {
-    "faint": {"opacity": 0.35, "fillOpacity": 0.35},
+    "faint": {"opacity": 0.35, "fillOpacity": 0.35, "dashArray": None},
     "dashed": {"dashArray": "6 8"},
     "solid": {"dashArray": None},
 }
 """Looks a map state may give single features on top of their own (Leaflet path options; a site
 icon takes only the opacity): for a map drawn as of a date, "faint" for a proposed line, "dashed"
-for one under construction, "solid" for one in operation. See :mod:`geo.draw.state`."""
+for one under construction, "solid" for one in operation — a line's own dashes (its geometry
+quality) give way, so that dashes mean construction only. See :mod:`geo.draw.state`."""
 
 TILES = {
     "name": "OpenStreetMap",

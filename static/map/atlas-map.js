@@ -342,9 +342,12 @@
           return m.casing;
         },
       }).addTo(group);
+      var faded = ((f.cls && m.classes[f.cls]) || {}).opacity;
       L.geoJSON(feature, {
         style: function () {
-          return Object.assign(self.routeStyle(props, f.cls), m.selected_route);
+          // Thicker, but as faint as its class makes it (a proposed line stays faint).
+          var look = Object.assign(self.routeStyle(props, f.cls), m.selected_route);
+          return faded === undefined ? look : Object.assign(look, {opacity: faded});
         },
         onEachFeature: this.tooltip,
       }).addTo(group);

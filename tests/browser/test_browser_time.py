@@ -137,3 +137,16 @@ def test_play_changes_the_map_every_year_and_ends_on_today(page, app_server, atl
     assert looks[-1] == today
     assert _map_kept(page)
     assert not page.dialogs
+
+
+def test_a_selected_feature_keeps_the_look_of_its_status_then(page, app_server):
+    open_app(page, f"{app_server}/?asof=2024-09-01&sel=cku_railway")  # agreed: faint
+    _settle(page)
+    looks = map_frame(page).evaluate(
+        """() => { const out = [];
+        AtlasMap.get().groups.selection.eachLayer(g => g.eachLayer(
+            l => out.push([l.options.weight, l.options.opacity, l.options.dashArray || null])));
+        return out; }"""
+    )
+    thick = [look for look in looks if look[0] == 7]
+    assert thick == [[7, 0.35, None]]  # drawn thick over the others, but faint and undashed
