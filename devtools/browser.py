@@ -27,6 +27,17 @@ CHROMIUM_ARGS = [
 # The app and its websocket, on whatever loopback port the server took.
 LOOPBACK = ("http://127.0.0.1", "ws://127.0.0.1")
 TIMEOUT_MS = 60_000
+# The two screens the atlas is checked on: a desk and a phone (an iPhone 12–15's CSS pixels,
+# touch, and the page's own viewport meta honoured as a phone's browser does).
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1400, "height": 900}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
 
 APP_VIEW = "[data-testid='stAppViewContainer']"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -125,6 +136,51 @@ def wait_idle(page, timeout_ms: float = TIMEOUT_MS) -> None:
                        .match(/Running|Stop/)""",
         timeout=timeout_ms,
     )
+
+
+def settle(page, timeout_ms: float = TIMEOUT_MS) -> None:
+    """Wait until the page has stopped changing: Streamlit has drawn something and is not running,
+    the fonts are loaded, every chart is drawn, and the page's elements have stayed the same for
+    a second (polled, so a slow machine only waits longer) — before a screenshot or a
+    measurement of layout."""
+    page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    page.wait_for_function(
+        """() => {
+            const status = document.querySelector('[data-testid="stStatusWidget"]');
+            const ready = document.querySelector("[data-testid='stMainBlockContainer'] "
+                                                  + "[data-testid='stElementContainer']")
+                && !(status && status.innerText.match(/Running|Stop/))
+                && document.fonts.status === "loaded"
+                && [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+                     .every(c => c.querySelector("svg, canvas"))
+                && !document.querySelector("[data-testid='stSkeleton']");
+            const shape = ready && document.querySelectorAll("*").length + ":"
+                + document.body.innerText.length;
+            const s = window.__caSettle || (window.__caSettle = {shape: null, since: 0});
+            if (shape !== s.shape) { s.shape = shape; s.since = Date.now(); return false; }
+            return Boolean(shape) && Date.now() - s.since >= 1000;
+        }""",
+        timeout=timeout_ms,
+        polling=200,
+    )
+
+
+def full_screenshot(page, path: str | Path, timeout_ms: float = TIMEOUT_MS) -> None:
+    """The whole page as a PNG at ``path``. Streamlit scrolls inside its main container, not the
+    document, so Playwright's ``full_page`` sees one screen: the window is made as tall as the
+    content for the picture, then given back its height."""
+    size = page.viewport_size
+    tall = page.evaluate(
+        """() => Math.max(window.innerHeight, ...["stMain", "stSidebarContent"].map(id =>
+               (document.querySelector(`[data-testid='${id}']`) || {}).scrollHeight || 0))"""
+    )
+    if tall > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": tall})
+        settle(page, timeout_ms)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
 
 
 def chosen(scope, label: str) -> str:

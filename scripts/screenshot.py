@@ -1,36 +1,42 @@
 #!/usr/bin/env python3
-"""Screenshot every page of the app with the network closed, in headless Chromium.
+"""Screenshot every page of the app with the network closed, in headless Chromium, on a desk and
+on a phone.
 
-    python scripts/screenshot.py [--out DIR] [--query "country=KG&sel=cku_railway"]
+    python scripts/screenshot.py [--out DIR] [--query "sel=cku_railway"] [--viewport phone]
+                                 [--page map --page sources]
     python scripts/screenshot.py --view "map-asof-2024=?asof=2024-01-01@1400x900" ...
 
 Starts the app on a free loopback port, blocks every request that does not go to it (so the
-pictures show what an offline reader sees) and writes one PNG per page. ``docs/screenshots/dashboard.png``,
-shown in the README, is made with ``--query "sel=cku_railway"``. With ``--view`` (repeatable:
-``NAME=PATH?QUERY@WIDTHxHEIGHT``) it shoots only those views, each at its own window size (the
-time views in ``docs/screenshots/`` are made this way: README.md, Development).
+pictures show what an offline reader sees) and writes one PNG per page and viewport, named
+``<page>-<viewport>.png`` (``map-desktop.png``, ``sources-phone.png``, …). The README shows
+``docs/screenshots/map-desktop.png``, made with ``--query "sel=cku_railway"``. With ``--view``
+(repeatable: ``NAME=PATH?QUERY@WIDTHxHEIGHT``) it shoots only those views, each at its own window
+size (the time views in ``docs/screenshots/`` are made this way: README.md, Development).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devtools import ROOT  # noqa: E402
 from devtools.browser import (  # noqa: E402
     CHROMIUM,
+    VIEWPORTS,
+    full_screenshot,
     launch_chromium,
     offline_context,
     open_app,
+    settle,
     wait_for_map,
 )
 from devtools.serve import StreamlitServer  # noqa: E402
 
+# page name → URL path; the map page is the only one that takes the --query.
 PAGES = {
-    "dashboard": "",
+    "map": "",
     "sources": "Sources",
     "data": "Data",
     "about": "About",
@@ -41,7 +47,10 @@ PAGES = {
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    ap.add_argument("--query", default="", help="query string for the dashboard, without '?'")
+    ap.add_argument("--query", default="", help="query string for the map page, without '?'")
+    ap.add_argument("--viewport", choices=list(VIEWPORTS), action="append")
+    ap.add_argument("--page", choices=list(PAGES), action="append")
+    ap.add_argument("--suffix", default="", help="added to each file name (e.g. '-search')")
     ap.add_argument("--chromium", default=CHROMIUM)
     ap.add_argument(
         "--view",
@@ -59,18 +68,19 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with StreamlitServer(ROOT / "dashboard.py") as server, sync_playwright() as p:
         browser = launch_chromium(p, args.chromium)
-        ctx = offline_context(browser, viewport={"width": 1500, "height": 1100})
-        page = ctx.new_page()
-        for name, path in PAGES.items():
-            query = f"?{args.query}" if args.query and name == "dashboard" else ""
-            open_app(page, f"{server.url}/{path}{query}")
-            page.wait_for_load_state("networkidle")
-            if name == "dashboard":
-                wait_for_map(page)
-            time.sleep(1.5)
-            target = out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=True)
-            print(target)
+        for vp in args.viewport or list(VIEWPORTS):
+            ctx = offline_context(browser, **VIEWPORTS[vp])
+            page = ctx.new_page()
+            for name in args.page or list(PAGES):
+                query = f"?{args.query}" if args.query and name == "map" else ""
+                open_app(page, f"{server.url}/{PAGES[name]}{query}")
+                if name == "map":
+                    wait_for_map(page)
+                settle(page)
+                target = out / f"{name}-{vp}{args.suffix}.png"
+                full_screenshot(page, target)
+                print(target)
+            ctx.close()
         browser.close()
     return 0
 
@@ -90,10 +100,9 @@ def shoot_views(args: argparse.Namespace) -> int:
             ctx = offline_context(browser, viewport={"width": width, "height": height})
             page = ctx.new_page()
             open_app(page, f"{server.url}/{where}")
-            page.wait_for_load_state("networkidle")
             if where.startswith("?") or not where:
                 wait_for_map(page)
-            time.sleep(3)
+            settle(page)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)
             print(target)

@@ -19,7 +19,12 @@ from pathlib import Path
 import pytest
 
 from devtools import DATA, ROOT
-from devtools.browser import chromium_missing, launch_chromium, offline_context
+from devtools.browser import (
+    chromium_missing,
+    full_screenshot,
+    launch_chromium,
+    offline_context,
+)
 from devtools.headless import app_test
 from devtools.serve import StreamlitServer
 
@@ -160,4 +165,4 @@ def page(request, browser, app_server):
 def screenshot(page, name: str) -> None:
     """The whole page as tests/artifacts/<name>.png, to look at after a run."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    full_screenshot(page, ARTIFACTS / f"{name}.png")
