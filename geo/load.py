@@ -22,7 +22,7 @@ from geo.measure import route_lengths_km
 from geo.model import ROUTE_KINDS, FeatureProperties, Person, SourceMeta, Span, VersionEntry
 from geo.passages import passage_id
 from geo.phases import History
-from geo.search import SearchIndex
+from geo.search import Name, SearchIndex
 from geo.validate import VERSIONS, CheckedData, Problem, check_data
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -127,9 +127,24 @@ class Atlas:
 
     @cached_property
     def search_index(self) -> SearchIndex:
-        """The passages' inverted index (see :mod:`geo.search`)."""
+        """The passages' inverted index (see :mod:`geo.search`), with every feature's names and
+        the passages the linker found it in."""
+        m = self.mentions
+        spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        rows = zip(m["feature"], m["passage_id"], m["start"], m["end"], strict=True)
+        for fid, pid, start, end in rows:
+            spans.setdefault(fid, {}).setdefault(pid, []).append((int(start), int(end)))
+        names = [
+            Name(
+                label=p.name,
+                aliases=tuple(text for _lang, text, _ctx in p.alias_entries()),
+                standalone=tuple(text for _lang, text, ctx in p.alias_entries() if not ctx),
+                mentions={pid: tuple(s) for pid, s in spans.get(fid, {}).items()},
+            )
+            for fid, p in self.props.items()
+        ]
         return SearchIndex(
-            dict(zip(self.passages["passage_id"], self.passages["text"], strict=True))
+            dict(zip(self.passages["passage_id"], self.passages["text"], strict=True)), names
         )
 
     @cached_property
