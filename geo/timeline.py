@@ -1,9 +1,13 @@
 """Draw dated events as an Altair timeline: one row per project, coloured like the map.
 
 An event's precision is visible: a day is a dot, a month, a year or a range is a bar over the
-whole period it covers with a hollow marker at its start, so "June 2025" is never drawn as if it
-were June 1. The selection parameter ``event`` (a click on a marker) carries the event id back to
-the app.
+whole period it covers with a marker at its start, so "June 2025" is never drawn as if it were
+June 1. Each row is labelled with its project's name over the row (not beside it, so a phone's
+narrow chart keeps its width for time), the axis is labelled in years (:func:`axis_ticks`), and the
+colour legend lists only the projects drawn and wraps to the chart's width. The selection
+parameter ``event`` (a click on a marker) carries the event id back to the app; the parameters
+:data:`HIGHLIGHT` (the selected feature's events, outlined) and :data:`FOCUS` (the chosen event:
+larger, ringed and on a dashed line across the chart) are set by :func:`with_highlight`.
 """
 
 from __future__ import annotations
@@ -53,19 +57,47 @@ def timeline_frame(
 
 
 def default_window(frame: pd.DataFrame, years: int = 4) -> tuple[pd.Timestamp, pd.Timestamp, int]:
-    """The period the chart shows when no date range is chosen: all events, unless they span
-    more than ``years`` years, then the last ``years`` years up to the latest event (a 1991 event
-    would otherwise squeeze every recent one into a few pixels). Returns (start, end, the number
-    of events that end before the start)."""
-    first, last = frame["start"].min(), frame["end"].max()
-    pad = pd.Timedelta(days=20)
-    if last - first <= pd.Timedelta(days=365 * years):
-        return first - pad, last + pad, 0
-    start = pd.Timestamp(last.year - years + 1, 1, 1)
-    return start, last + pad, int((frame["end"] < start).sum())
+    """The period the chart shows when no date range is chosen: from the first event to the last,
+    padded so the markers at the ends are whole — unless the events span more than ``years``
+    years, then from the first event of the last ``years`` years (a 1991 event would otherwise
+    squeeze every recent one into a few pixels). Returns (start, end, the number of events that
+    end before the start and are not drawn).
+
+    >>> f = pd.DataFrame({"start": pd.to_datetime(["1991-01-01", "2024-06-01", "2025-05-01"]),
+    ...                   "end": pd.to_datetime(["1991-01-02", "2024-06-02", "2025-05-02"])})
+    >>> [str(d.date()) if hasattr(d, "date") else d for d in default_window(f)]
+    ['2024-05-12', '2025-05-22', 1]
+    """
+    last = frame["end"].max()
+    cut = pd.Timestamp(last.year - years + 1, 1, 1)
+    drawn = frame[frame["end"] >= cut] if frame["start"].min() < cut else frame
+    first = max(drawn["start"].min(), cut) if len(drawn) < len(frame) else drawn["start"].min()
+    pad = max(pd.Timedelta(days=20), (last - first) * 0.03)
+    return first - pad, last + pad, len(frame) - len(drawn)
+
+
+def axis_ticks(start: pd.Timestamp, end: pd.Timestamp) -> tuple[list[dict], str]:
+    """Where the time axis has labels and how they read: each year's first day ("2025") when the
+    period holds two or more; otherwise each quarter's ("Apr 2025"), so a short period still has
+    labels. Returns Vega-Lite DateTime objects and a time format.
+
+    >>> axis_ticks(pd.Timestamp("2023-11-01"), pd.Timestamp("2025-02-01"))
+    ([{'year': 2024, 'month': 1, 'date': 1}, {'year': 2025, 'month': 1, 'date': 1}], '%Y')
+    >>> axis_ticks(pd.Timestamp("2025-02-10"), pd.Timestamp("2025-08-01"))[1]
+    '%b %Y'
+    """
+    years = [pd.Timestamp(y, 1, 1) for y in range(start.year, end.year + 1)]
+    inside = [d for d in years if start <= d <= end]
+    fmt = "%Y"
+    if len(inside) < 2:
+        quarters = pd.date_range(start.to_period("Q").start_time, end, freq="QS")
+        inside, fmt = [d for d in quarters if start <= d <= end], "%b %Y"
+    return [{"year": d.year, "month": d.month, "date": 1} for d in inside], fmt
 
 
 HIGHLIGHT = "highlighted"
+FOCUS = "focused"
+TEXT_COLOR = "#1F2933"
 
 
 def timeline_chart(
@@ -79,15 +111,18 @@ def timeline_chart(
     label shown on the chart to its colour (the map's palette). The events whose ids are in
     ``highlight`` are outlined and the others dimmed, through the Vega-Lite parameter
     :data:`HIGHLIGHT`, so that a page can change the highlight without rebuilding the chart
-    (see :func:`with_highlight`)."""
+    (see :func:`with_highlight`); the event in :data:`FOCUS` is marked apart from them."""
     domain = list(colors)
     if (frame["project"] == NO_PROJECT).any() and NO_PROJECT not in colors:
         domain.append(NO_PROJECT)
     rng = [colors.get(d, CONTEXT_COLOR) for d in domain]
+    drawn = [d for d in domain if (frame["project"] == d).any()]
+    # The legends wrap to the chart's width: one column on a phone.
+    wrap = {"columns": {"expr": "width < 460 ? 1 : 2"}, "labelLimit": {"expr": "width - 40"}}
     color = alt.Color(
         "project:N",
         scale=alt.Scale(domain=domain, range=rng),
-        legend=alt.Legend(title="Project", orient="bottom"),
+        legend=alt.Legend(title="Project", orient="bottom", values=drawn, **wrap),
     )
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
@@ -96,20 +131,25 @@ def timeline_chart(
         alt.Tooltip("source:N", title="Source"),
     ]
     hl = alt.param(name=HIGHLIGHT, value=list(highlight))
+    focus = alt.param(name=FOCUS, value=[])
     is_hl = f"indexof({HIGHLIGHT}, datum.id) >= 0"
+    is_focus = f"indexof({FOCUS}, datum.id) >= 0"
     opacity = alt.condition(
-        f"length({HIGHLIGHT}) > 0 && !({is_hl})", alt.value(0.25), alt.value(0.95)
+        f"length({HIGHLIGHT}) > 0 && !({is_hl}) && !({is_focus})", alt.value(0.25), alt.value(0.95)
     )
-    y = alt.Y("project:N", title=None, sort=domain, axis=alt.Axis(labelLimit=220))
-    scale = (
-        alt.Scale(domain=[w.isoformat() for w in window], clamp=False) if window else alt.Undefined
-    )
+    # Rows are named by text over each row (below), not by axis labels beside the chart.
+    y = alt.Y("project:N", title=None, sort=drawn, axis=None)
+    if window is None:
+        window = (frame["start"].min(), frame["end"].max())
+    ticks, fmt = axis_ticks(*window)
+    x_axis = alt.Axis(values=ticks, format=fmt, title=None, labelFlush=False)
+    scale = alt.Scale(domain=[w.isoformat() for w in window], clamp=False)
     base = alt.Chart(frame)
     periods = (
         base.transform_filter("datum.precision != 'day'")
         .mark_bar(height=12, cornerRadius=3, clip=True)
         .encode(
-            x=alt.X("start:T", title=None, scale=scale),
+            x=alt.X("start:T", axis=x_axis, scale=scale),
             x2="end:T",
             y=y,
             color=color,
@@ -117,41 +157,80 @@ def timeline_chart(
             tooltip=tooltip,
         )
     )
+    focus_line = (
+        base.transform_filter(is_focus)
+        .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color=TEXT_COLOR, clip=True)
+        .encode(x=alt.X("start:T", axis=x_axis, scale=scale))
+    )
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")
     markers = (
-        base.mark_point(filled=True, size=110, stroke="black", clip=True)
+        base.mark_point(filled=True, stroke=TEXT_COLOR, clip=True)
         .encode(
-            x="start:T",
+            x=alt.X("start:T", axis=x_axis, scale=scale),
             y=y,
             color=color,
             opacity=opacity,
             shape=alt.Shape(
                 "precision:N",
-                legend=alt.Legend(title="Precision", orient="bottom"),
+                legend=alt.Legend(title="Precision", orient="bottom", **wrap),
                 scale=alt.Scale(
                     domain=["day", "month", "year", "range"],
                     range=["circle", "triangle-right", "square", "diamond"],
                 ),
             ),
-            strokeWidth=alt.condition(is_hl, alt.value(2.5), alt.value(0)),
+            size=alt.condition(is_focus, alt.value(300), alt.value(110)),
+            strokeWidth=alt.when(is_focus)
+            .then(alt.value(3.5))
+            .when(is_hl)
+            .then(alt.value(2))
+            .otherwise(alt.value(0)),
             tooltip=tooltip,
         )
         .add_params(pick)
     )
-    return alt.layer(periods, markers).add_params(hl).properties(height=height, width="container")
+    names = (
+        alt.Chart(pd.DataFrame({"project": drawn}))
+        .mark_text(align="left", baseline="bottom", dy=-10, fontSize=12, color=TEXT_COLOR)
+        .encode(x=alt.value(0), y=y, text="project:N")
+    )
+    return (
+        alt.layer(periods, focus_line, markers, names)
+        .add_params(hl, focus)
+        # The plot keeps its height (up to ``height``, by rows) and the legends come under it:
+        # Streamlit's default "fit" would squeeze the rows to make room for the legends.
+        .properties(
+            height=min(height, 40 + 45 * len(drawn)),
+            width="container",
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
+        # Two legends under the chart go one above the other, not side by side off a phone.
+        .configure_legend(
+            layout={"expr": "{bottom: {anchor: 'start', direction: 'vertical'}}"},
+            labelColor=TEXT_COLOR,
+            titleColor=TEXT_COLOR,
+            labelFontSize=12,
+        )
+        .configure_axis(labelColor=TEXT_COLOR, labelFontSize=12)
+    )
 
 
-def with_highlight(spec: dict, event_ids: list[str] | tuple[str, ...] | set[str]) -> dict:
+def with_highlight(
+    spec: dict,
+    event_ids: list[str] | tuple[str, ...] | set[str] | frozenset[str],
+    focus: str | None = None,
+) -> dict:
     """A copy of a chart's Vega-Lite ``spec`` (``timeline_chart(...).to_dict()``) with other
-    events highlighted: only the parameter changes, so the spec can be built once and cached.
+    events highlighted and ``focus`` (the chosen event) marked: only the parameters change, so
+    the spec can be built once and cached.
 
-    >>> spec = {"params": [{"name": "highlighted", "value": []}], "layer": []}
-    >>> with_highlight(spec, {"b", "a"})["params"]
-    [{'name': 'highlighted', 'value': ['a', 'b']}]
+    >>> spec = {"params": [{"name": "highlighted", "value": []}, {"name": "focused", "value": []}]}
+    >>> with_highlight(spec, {"b", "a"}, "a")["params"]
+    [{'name': 'highlighted', 'value': ['a', 'b']}, {'name': 'focused', 'value': ['a']}]
     """
+    values = {HIGHLIGHT: sorted(event_ids), FOCUS: [focus] if focus else []}
     out = dict(spec)
     out["params"] = [
-        {**p, "value": sorted(event_ids)} if p.get("name") == HIGHLIGHT else p
+        {**p, "value": values[p["name"]]} if p.get("name") in values else p
         for p in spec.get("params", [])
     ]
     return out
