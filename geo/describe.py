@@ -116,6 +116,17 @@ def feature_figures(
     return compare_figures(rows, sources, measured)
 
 
+def length_label(length_km: float | None) -> str | None:
+    """A route's length as the panel writes it (None for a feature without one).
+
+    >>> length_label(10901.73), length_label(float("nan"))
+    ('10,902 km as drawn', None)
+    """
+    if length_km is None or (isinstance(length_km, float) and math.isnan(length_km)):
+        return None
+    return f"{length_km:,.0f} km as drawn"
+
+
 def overview(view: View, speakers_by_passage: dict[str, tuple[str, ...]]) -> dict[str, int]:
     """Counts for the panel when nothing is selected (``speakers``: the people who speak in the
     passages in view, from ``Atlas.speakers_by_passage``)."""

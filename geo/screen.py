@@ -24,7 +24,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.asof import HIDDEN, draw_classes, later_sources, statuses_on
-from geo.describe import Card, feature_card, latest_events, overview
+from geo.describe import Card, feature_card, latest_events, length_label, overview
 from geo.draw import (
     MapParts,
     classes_of,
@@ -158,13 +158,52 @@ class InViewMap:
 
 
 @dataclass(frozen=True)
+class Corridor:
+    """One entry of the corridor list: a project in view, with what selecting it shows — its
+    status, its length as drawn (None for a project of sites), and how many passages mention it
+    (in the sources the view allows) and how many events concern it."""
+
+    id: str
+    name: str
+    status: str
+    length: str | None
+    passages: int
+    events: int
+
+
+def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tuple[Corridor, ...]:
+    """The projects of the features in ``view``, by name: the entry list of the overview panel.
+
+    >>> [c.name for c in corridors(atlas, filter_atlas(atlas, ViewState()))]  # doctest: +SKIP
+    ['China–Kyrgyzstan–Uzbekistan railway', 'Horgos (Khorgos) border port', …]
+    """
+    ids = [p for p in dict.fromkeys(view.features["project"]) if p and p in atlas.props]
+    out = []
+    for pid in ids:
+        p = atlas.props[pid]
+        km = atlas.features.at[pid, "length_km"] if pid in atlas.features.index else None
+        out.append(
+            Corridor(
+                id=pid,
+                name=p.name,
+                status=p.status.replace("_", " "),
+                length=length_label(km),
+                passages=len(passages_mentioning(atlas, pid, sources)),
+                events=len(events_of(atlas, pid)),
+            )
+        )
+    return tuple(sorted(out, key=lambda c: c.name))
+
+
+@dataclass(frozen=True)
 class InView:
-    """What the filters alone decide: the filtered atlas, its counts, its latest events, its
-    timeline and its map (cacheable by :func:`geo.urlstate.filter_key`), and the atlas's
-    palette, which they were drawn with."""
+    """What the filters alone decide: the filtered atlas, its counts, its corridors, its latest
+    events, its timeline and its map (cacheable by :func:`geo.urlstate.filter_key`), and the
+    atlas's palette, which they were drawn with."""
 
     view: View
     counts: dict[str, int]
+    corridors: tuple[Corridor, ...]
     latest: pd.DataFrame
     timeline: Timeline | None
     map: InViewMap
@@ -190,6 +229,7 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
     return InView(
         view=view,
         counts=overview(view, atlas.speakers_by_passage),
+        corridors=corridors(atlas, view, allowed_sources(atlas, state)),
         latest=latest_events(view, LATEST_EVENTS),
         timeline=timeline_of(view.events, titles, pal, windowed=windowed),
         map=InViewMap(
@@ -294,6 +334,7 @@ class SearchPart:
     total: int
     hits: tuple[SearchHit, ...]  # the first SEARCH_LIMIT
     people: tuple[SpeakerLabel, ...] = ()  # people whose names or roles the query names
+    suggestions: tuple[str, ...] = ()  # the nearest queries that find something, when none did
 
 
 @dataclass(frozen=True)
@@ -307,7 +348,7 @@ class MainScreen:
     search: SearchPart | None
     speaker: SpeakerCard | None  # the person or organisation whose card is shown (``who``)
     highlight: frozenset[str]  # event ids the timeline emphasises
-    timeline_spec: dict | None  # the in-view timeline with the highlight applied
+    timeline_spec: dict | None  # the in-view timeline with the highlight and the event marked
 
 
 def event_part(atlas: Atlas, event_id: str | None) -> EventPart | None:
@@ -340,7 +381,10 @@ def search_part(
             )
         )
     people = people_matching(atlas, query)
-    return SearchPart(query=query, total=len(hits), hits=tuple(out), people=people)
+    suggestions = () if hits or people else tuple(atlas.search_index.suggest(query))
+    return SearchPart(
+        query=query, total=len(hits), hits=tuple(out), people=people, suggestions=suggestions
+    )
 
 
 def known_by(event: EventPart, allowed: set[str] | None, state: ViewState) -> bool:
@@ -413,7 +457,11 @@ def main_screen(
         search=search_part(atlas, state.query, sources=allowed),
         speaker=speaker,
         highlight=frozenset(highlight),
-        timeline_spec=with_highlight(timeline.spec, highlight) if timeline else None,
+        timeline_spec=(
+            with_highlight(timeline.spec, highlight, state.event if event else None)
+            if timeline
+            else None
+        ),
     )
 
 
