@@ -14,11 +14,13 @@ applies its state (:mod:`geo.draw.state`). The parts come one of two ways:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import folium
 import folium.plugins
 import geopandas as gpd
+from branca.element import Element
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -138,9 +140,25 @@ def atlas_map(
     )
 
 
+_ZOOM_LOCK = re.compile(r",\s*(maximum-scale=[\d.]+|user-scalable=no)")
+
+
+class ZoomableMap(folium.Map):
+    """folium's map without the ``maximum-scale=1.0, user-scalable=no`` of its viewport meta tag,
+    which forbids a reader to zoom the page (WCAG 1.4.4, axe ``meta-viewport``)."""
+
+    def render(self, **kwargs) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header
+        own = header._children.get(self.get_name())
+        if own is not None:
+            text = _ZOOM_LOCK.sub("", own.render())
+            header.add_child(Element("{% raw %}" + text + "{% endraw %}"), name=self.get_name())
+
+
 def _atlas(layers: AtlasLayers) -> folium.Map:
     # The view is a placeholder: the state's frame replaces it before the map is first drawn.
-    m = folium.Map(
+    m = ZoomableMap(
         location=list(EMPTY_CENTER),
         zoom_start=EMPTY_ZOOM,
         tiles=None,

@@ -127,6 +127,8 @@ CSS = f"""
 .atlas-legend h4:first-child {{ margin-top: 0; }}
 .atlas-legend div {{ display: flex; align-items: center; gap: 6px; white-space: nowrap; }}
 .atlas-legend svg {{ flex: none; }}
+/* On a narrow map the attribution reaches the left edge: the scale bar stands above it. */
+@media (max-width: 520px) {{ .leaflet-bottom.leaflet-left {{ bottom: 22px; }} }}
 """
 """The map's own CSS: the sea behind the outlines, the site icons and the legend control."""
 

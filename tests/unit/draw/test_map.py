@@ -228,3 +228,11 @@ def test_project_colors_are_okabe_ito_and_stable():
         "b": PROJECT_PALETTE[1],
     }
     assert project_colors(["a", "b"]) == project_colors(["b", "a"])
+
+
+def test_the_map_lets_the_reader_zoom_the_page(atlas_map):
+    from devtools.headless import st_folium_args
+
+    header = st_folium_args(atlas_map)["header"]
+    assert 'name="viewport"' in header and "width=device-width" in header
+    assert "user-scalable" not in header and "maximum-scale" not in header
