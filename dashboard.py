@@ -22,7 +22,7 @@ def _on_map_click() -> None:
 def _on_timeline_click() -> None:
     eid = selected_event_id(st.session_state.get("timeline"))
     if eid is not None:
-        S.select(event_target(data.atlas_or_stop(), eid), eid)
+        W.select_and_reveal(event_target(data.atlas_or_stop(), eid), eid, W.EVIDENCE_ID)
 
 
 def map_page() -> None:
@@ -35,6 +35,7 @@ def _map_page() -> None:
     screen = main_screen(atlas, state, data.shown(atlas, state))
     shown = screen.in_view
 
+    W.skip_link()
     st.title("Corridor Atlas", anchor=False)
     st.caption(
         "Transport corridors between China and Central Asia — where they run, what happened "
@@ -44,17 +45,27 @@ def _map_page() -> None:
 
     map_col, panel_col = st.columns([3, 2], gap="medium")
     # The panel first: its passages reach the browser before the map's heavier payload.
-    with panel_col, st.container(height=620, border=False):
-        if screen.search:
-            W.search_results(atlas, screen.search)
+    with panel_col, st.container(key="panel"):
+        W.panel_anchor()
+        found = screen.search
+        card = screen.speaker or screen.selection
+        # The card of what is chosen first, the search folded under it; with nothing chosen,
+        # the search first, open, then the overview.
+        if found and not card:
+            with st.expander(W.search_title(found), expanded=True):
+                W.search_results(atlas, found)
         if screen.speaker:
             W.speaker_panel(atlas, screen.speaker)
         elif screen.selection:
             W.selection_panel(atlas, screen.selection, screen.event)
         else:
             W.overview_panel(atlas, shown, screen.event)
+        if found and card:
+            with st.expander(W.search_title(found)):
+                W.search_results(atlas, found)
 
     with map_col:
+        st.html("<h2 class='ca-sr'>Map</h2>")
         playback.time_bar(atlas, state)
         with st.container():  # one element whatever it holds: the map below keeps its place
             W.as_of_note(state, shown)
@@ -73,8 +84,9 @@ def _map_page() -> None:
         )
         st.html(f"<div class='ca-legend'>{screen.map.legend}</div>")
 
-    st.subheader("Timeline", anchor=False)
+    st.header("Timeline", anchor=False)
     timeline = shown.timeline
+    W.reveal_pending()
     if timeline is None:
         st.info("No dated events in view. Widen the filters or the date range.")
         return
@@ -90,6 +102,8 @@ def _map_page() -> None:
         on_select=_on_timeline_click,
         selection_mode=SELECTION,
     )
+    with st.expander(f"The timeline's {len(timeline.frame)} events as a list"):
+        W.events_list(atlas, timeline.frame.sort_values("start", ascending=False), key="timeline")
 
 
 frame.navigate(map_page)

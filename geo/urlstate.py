@@ -170,7 +170,7 @@ PARAMS: tuple[Param, ...] = (
         "to=2025-12-31",
         filter=True,
         widget="date",
-        label="to",
+        label="Events up to",
     ),
     Param(
         "asof",

@@ -11,19 +11,22 @@ from ui import widgets as W
 
 atlas, state = frame.page("Sources", own="sources")
 
+st.title("Sources", anchor=False)
 ids = list(atlas.sources)
 shown = state.source_page if state.source_page in atlas.sources else ids[0]
 st.selectbox(
-    "Source",
+    f"Source ({len(ids)} in the atlas)",
     ids,
     index=ids.index(shown),
-    format_func=lambda s: f"{atlas.sources[s].title} — {atlas.sources[s].publisher}",
+    format_func=lambda s: f"{atlas.sources[s].publisher}, {atlas.sources[s].published}: "
+    f"{atlas.sources[s].title}",
     key="w_src",
     on_change=lambda: S.change(source_page=st.session_state["w_src"]),
 )
 meta = atlas.sources[shown]
-st.title(markdown_literal(meta.title), anchor=False)
-st.html(f"<div class='ca-meta'>{W.source_line(atlas, shown)}</div>")
+# The source's title once, whole, as the heading of what follows.
+st.header(markdown_literal(meta.title), anchor=False)
+st.html(f"<div class='ca-meta'>{W.source_line(atlas, shown, title=False)}</div>")
 with st.expander("About this source"):
     rows = {
         "Authors": ", ".join(meta.authors) or "—",

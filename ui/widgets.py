@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from itertools import groupby
 
 import pandas as pd
 import streamlit as st
 
 from geo.asof import draw_class
-from geo.describe import Card
+from geo.describe import Card, length_label
 from geo.figures import MetricGroup
 from geo.filter import event_target
 from geo.highlight import highlight_html, markdown_literal, safe_href, safe_text, safe_url
 from geo.load import Atlas
 from geo.phases import PhaseBar
-from geo.screen import EventPart, InView, SearchPart, Selection
+from geo.screen import Corridor, EventPart, InView, SearchPart, Selection
+from geo.search import EXAMPLES
 from geo.speakers import SpeakerCard, SpeakerLabel
 from geo.urlstate import PARAMS, Param, ViewState, link_with, share_url
 from ui import data
@@ -32,6 +32,32 @@ CSS = """
 mark.mention { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
 mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
 mark.said { background: #d7f0cf; padding: 0 2px; border-radius: 3px; }
+/* Marks are told from the text by an underline too, not by colour alone. */
+mark.mention, mark.hit, mark.said { color: inherit; box-shadow: inset 0 -2px rgba(0, 0, 0, 0.55); }
+/* Captions and inline code at 4.5:1 or more on white and on the sidebar (WCAG 1.4.3). */
+[data-testid="stCaptionContainer"] { opacity: 1; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5f6670; }
+:not(pre) > code { color: #1b5e34; }
+.ca-h2 { font-size: 1.15rem; font-weight: 600; margin: 0.5rem 0 0.1rem 0; padding: 0; }
+.st-key-panel h2 { font-size: 1.45rem; padding-top: 0.2rem; }
+.ca-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
+.ca-skip { position: absolute; left: -10000px; }
+.ca-skip:focus { position: static; display: inline-block; padding: 0.3rem 0.6rem;
+  background: #0072B2; color: #fff; border-radius: 4px; }
+/* The lists of corridors and events: whole text, wrapped and left aligned, never cut off. */
+.st-key-corridors button, [class*="st-key-events-"] button { width: 100%;
+  justify-content: flex-start; text-align: left; min-height: 0; padding: 0.15rem 0; }
+.st-key-corridors button p, [class*="st-key-events-"] button p { white-space: normal;
+  text-align: left; }
+.st-key-corridors button p { line-height: 1.35; }
+/* The panel scrolls beside the map on a wide screen; on a phone it follows the map. */
+@media (min-width: 640px) { .st-key-panel { max-height: 620px; overflow-y: auto; } }
+/* On a phone the counts stay three to a row instead of one tall column. */
+@media (max-width: 640px) {
+  .st-key-counts [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; }
+  .st-key-counts [data-testid="stColumn"] { min-width: 0; width: 33%; flex: 1 1 0; }
+}
 .ca-passage { border-left: 4px solid #d0d4da; padding: 0.3rem 0.7rem; margin: 0.2rem 0 0.6rem 0;
   overflow-wrap: anywhere;
   font-size: 0.95rem; line-height: 1.45; }
@@ -106,7 +132,7 @@ def _widget(where, p: Param, atlas: Atlas, bounds: tuple[dt.date, dt.date]) -> N
         "help": p.help or None,
     }
     if p.widget == "search":
-        where.text_input(p.label, placeholder='e.g. tunnel, "dry port", 霍尔果斯', **common)
+        where.text_input(p.label, placeholder="e.g. " + ", ".join(EXAMPLES), **common)
     elif p.widget == "multiselect":
         labels = data.vocabulary(atlas).allowed(p.vocab or "")
         where.multiselect(p.label, list(labels), format_func=labels.get, **common)
@@ -117,16 +143,13 @@ def _widget(where, p: Param, atlas: Atlas, bounds: tuple[dt.date, dt.date]) -> N
 
 
 def sidebar_filters(atlas: Atlas, state: ViewState) -> None:
-    """A widget per view parameter that has one, in the table's order (date widgets side by
-    side), and "Clear all"."""
+    """A widget per view parameter that has one, in the table's order, and "Clear all". Each
+    takes the sidebar's width: two date fields side by side cut their dates off."""
     sb = st.sidebar
     bounds = _date_bounds(atlas, state)
-    widgets = [p for p in PARAMS if p.widget in SIDEBAR_WIDGETS and p.page is None]
-    for is_date, group in groupby(widgets, key=lambda p: p.widget == "date"):
-        group = list(group)
-        places = sb.columns(len(group)) if is_date and len(group) > 1 else [sb] * len(group)
-        for where, p in zip(places, group, strict=True):
-            _widget(where, p, atlas, bounds)
+    for p in PARAMS:
+        if p.widget in SIDEBAR_WIDGETS and p.page is None:
+            _widget(sb, p, atlas, bounds)
     sb.button("Clear all", on_click=S.clear_all, width="stretch")
 
 
@@ -217,12 +240,14 @@ def external_link(url: str, label: str) -> str:
     )
 
 
-def source_line(atlas: Atlas, source_id: str) -> str:
-    """Escaped HTML: title — publisher, date, with a link to the original."""
+def source_line(atlas: Atlas, source_id: str, title: bool = True) -> str:
+    """Escaped HTML: title — publisher, date, with a link to the original (without the title
+    where a heading above already gives it)."""
     m = atlas.sources[source_id]
     url = safe_url(m.url)
     link = f" · {external_link(url, 'original')}" if url else ""
-    return f"<b>{safe_text(m.title)}</b> — {safe_text(m.publisher)}, {safe_text(m.published)}{link}"
+    head = f"<b>{safe_text(m.title)}</b> — " if title else ""
+    return f"{head}{safe_text(m.publisher)}, {safe_text(m.published)}{link}"
 
 
 def said_by(speakers: tuple[SpeakerLabel, ...]) -> str:
@@ -258,35 +283,42 @@ def event_evidence(atlas: Atlas, part: EventPart) -> None:
     ev = part.event
     st.markdown("**Selected event**")
     st.html(
-        f"<div><b>{safe_text(ev['date'])}</b> ({safe_text(ev['precision'])}) — "
-        f"{safe_text(ev['title'])}</div>"
+        f"<div id='{EVIDENCE_ID}' tabindex='-1'><div><b>{safe_text(ev['date'])}</b> "
+        f"({safe_text(ev['precision'])}) — {safe_text(ev['title'])}</div>"
         + passage_block(
             atlas,
             part.passage,
             [(int(ev["evidence_start"]), int(ev["evidence_end"]))],
             speakers=part.speakers,
         )
+        + "</div>"
     )
 
 
 def events_list(atlas: Atlas, events: pd.DataFrame, key: str) -> None:
-    """A compact list of events; each row's button selects the event (and its feature)."""
-    for ev in events.itertuples(index=False):
-        cols = st.columns([1, 4])
-        cols[0].text(ev.date)
-        target = event_target(atlas, ev.id)
-        cols[1].button(
-            markdown_literal(ev.title),
-            key=f"{key}-{ev.id}",
-            on_click=S.select,
-            args=(target, ev.id),
-            help="Show this event's evidence" + (" and its place on the map" if target else ""),
-            type="tertiary",
-        )
+    """A compact list of events, each a button named by its date and title that selects the
+    event (and its feature) and brings its evidence into view."""
+    with st.container(key=f"events-{key}", gap=None):
+        for ev in events.itertuples(index=False):
+            target = event_target(atlas, ev.id)
+            st.button(
+                f"{markdown_literal(ev.date)} — {markdown_literal(ev.title)}",
+                key=f"{key}-{ev.id}",
+                on_click=select_and_reveal,
+                args=(target, ev.id, EVIDENCE_ID),
+                help="Show this event's evidence" + (" and its place on the map" if target else ""),
+                type="tertiary",
+            )
+
+
+def search_title(found: SearchPart) -> str:
+    """What the search found, in a line (the label of the fold the results sit in)."""
+    return f"Search “{found.query}”: {found.total} passage(s)"
 
 
 def search_results(atlas: Atlas, found: SearchPart) -> None:
-    """Passages matching the search, words highlighted, each with buttons for its features."""
+    """People the search names; passages matching it, words highlighted, each with buttons for
+    its features; with no passage, what was searched and the nearest searches that find one."""
     if found.people:
         st.markdown(f"**{len(found.people)} person(s) or organisation(s) match the search**")
         for who in found.people:
@@ -298,6 +330,22 @@ def search_results(atlas: Atlas, found: SearchPart) -> None:
                 help="What they said, about which corridor",
                 type="tertiary",
             )
+    if not found.total:
+        st.html(
+            f"<p>No passage matches <b>{safe_text(found.query)}</b>"
+            + (" — the nearest searches that find passages:" if found.suggestions else ".")
+            + "</p>"
+        )
+        for i, q in enumerate(found.suggestions):
+            st.button(
+                f"Search {markdown_literal(q)}",
+                key=f"suggest-{i}",
+                on_click=S.change,
+                kwargs={"query": q},
+                type="tertiary",
+            )
+        st.caption("Words are matched in any of their forms; a name finds its other spellings.")
+        return
     st.markdown(f"**{found.total} passage(s) match the search**")
     for hit in found.hits:
         st.html(passage_block(atlas, hit.passage, list(hit.spans), "hit", hit.speakers))
@@ -313,7 +361,6 @@ def search_results(atlas: Atlas, found: SearchPart) -> None:
         st.caption(
             f"Showing the first {len(found.hits)} of {found.total}; add words to narrow the search."
         )
-    st.divider()
 
 
 # ------------------------------------------------------------------------------- the card
@@ -436,10 +483,10 @@ def phase_bar_html(bar: PhaseBar) -> str:
 def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> None:
     """The selected feature: a one-line summary, then its passages, details and events."""
     c = sel.card
-    st.subheader(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
+    st.header(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
     facts = [c.kind, c.status]
     if c.length_km is not None:
-        facts.append(f"{round(c.length_km):,} km as drawn")
+        facts.append(length_label(c.length_km))
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")
@@ -480,7 +527,7 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
 def speaker_panel(atlas: Atlas, card: SpeakerCard) -> None:
     """A person or organisation: who they are, then what they said about each corridor, their
     own words marked in each passage."""
-    st.subheader(markdown_literal(card.name), anchor=False)
+    st.header(markdown_literal(card.name), anchor=False)
     org = card.organisation[1] if card.organisation else None
     facts = [x for x in (card.kind, card.role, org, card.country) if x]
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
@@ -516,17 +563,92 @@ def speaker_panel(atlas: Atlas, card: SpeakerCard) -> None:
             st.html(passage_block(atlas, p._asdict(), p.spans, css_class="said"))
 
 
+def corridor_list(corridors: tuple[Corridor, ...]) -> None:
+    """The corridors in view, each a button that selects it — a way to every corridor that needs
+    neither the map nor a pointer — with its status, length and counts beside its name."""
+    st.html(f"<h2 class='ca-h2'>Corridors ({len(corridors)})</h2>")
+    with st.container(key="corridors", gap=None):
+        for c in corridors:
+            facts = [c.status, c.length, f"{c.passages} passage(s)", f"{c.events} event(s)"]
+            st.button(
+                f"**{markdown_literal(c.name)}**  \n"
+                + markdown_literal(" · ".join(f for f in facts if f)),
+                key=f"corridor-{c.id}",
+                on_click=select_and_reveal,
+                args=(c.id, None, PANEL_ID),
+                type="tertiary",
+            )
+
+
 def overview_panel(atlas: Atlas, shown: InView, event: EventPart | None) -> None:
-    """With nothing selected: counts of what is in view and the latest events."""
+    """With nothing selected: counts of what is in view, the corridors and the latest events."""
     counts = list(shown.counts.items())
-    for row in (counts[:3], counts[3:]):  # two rows: five metrics side by side truncate "10,000"
-        for col, (label, n) in zip(st.columns(3), row, strict=False):
-            col.metric(label.capitalize(), f"{n:,}")
+    with st.container(key="counts"):
+        for row in (counts[:3], counts[3:]):  # two rows: five metrics side by side truncate
+            for col, (label, n) in zip(st.columns(3), row, strict=False):
+                col.metric(label.capitalize(), f"{n:,}")
     if event is not None:
         event_evidence(atlas, event)
+    corridor_list(shown.corridors)
     st.markdown("**Latest events**")
     events_list(atlas, shown.latest, key="latest")
     st.caption(
-        "Click a route or a site on the map, an event on the timeline, or a search result "
-        "to see the passages behind it."
+        "Choose a corridor above, a route or a site on the map, an event on the timeline, or a "
+        "search result to see the passages behind it."
+    )
+
+
+# ------------------------------------------------------------------------------- focus
+
+
+PANEL_ID = "ca-panel"  # the top of the panel: the skip link's target
+EVIDENCE_ID = "ca-evidence"  # the selected event's evidence
+_REVEAL = "_reveal"  # the element to bring into view after the run a choice caused
+
+
+def skip_link() -> None:
+    """A link, shown when it has the keyboard focus, that jumps past the map to the panel."""
+    st.html(
+        f"<a class='ca-skip' href='#{PANEL_ID}'>Skip the map: go to the corridors and passages</a>"
+    )
+
+
+def panel_anchor() -> None:
+    st.html(f"<div id='{PANEL_ID}' tabindex='-1' class='ca-sr'>Panel</div>")
+
+
+def select_and_reveal(feature_id: str | None, event_id: str | None, target: str) -> None:
+    """Callback: select, and bring ``target`` (an element id) into view with the focus on it
+    after the run, so that what the choice shows is on screen and next for the keyboard."""
+    S.select(feature_id, event_id)
+    reveal(target)
+
+
+def reveal(target: str) -> None:
+    st.session_state[_REVEAL] = (target, st.session_state.get(_REVEAL, ("", 0))[1] + 1)
+
+
+def reveal_pending() -> None:
+    """Bring the element a callback asked for into view (scrolled to when it is off screen) and
+    give it the focus; once, after the run that drew it."""
+    target, n = st.session_state.get(_REVEAL, ("", 0))
+    if not target:
+        return
+    st.session_state[_REVEAL] = ("", n)
+    st.html(
+        # n makes each request a new element, so that the same target can be revealed again.
+        f"""<span hidden data-n="{n}"></span><script>
+        (() => {{
+          let tries = 0;
+          const go = () => {{
+            const el = document.getElementById("{target}");
+            if (!el) {{ if (tries++ < 200) setTimeout(go, 50); return; }}
+            const r = el.getBoundingClientRect();
+            if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({{block: "start"}});
+            el.focus({{preventScroll: true}});
+          }};
+          go();
+        }})();
+        </script>""",
+        unsafe_allow_javascript=True,
     )

@@ -41,7 +41,7 @@ def test_filter_goes_to_the_url_and_comes_back():
 def test_selection_from_the_url_shows_passages_with_the_mention_highlighted():
     at = run_app(sel="cku_railway")
     assert not at.exception
-    assert at.subheader[0].value == "China–Kyrgyzstan–Uzbekistan railway"
+    assert at.header[0].value == "China–Kyrgyzstan–Uzbekistan railway"
     assert any("passage(s) mention it" in m.value for m in at.markdown)
     html = page_html(at)
     assert '<mark class="mention">China-Kyrgyzstan-Uzbekistan Railway</mark>' in html
@@ -136,7 +136,7 @@ def test_switching_pages_in_any_order_keeps_the_view():
     assert at.multiselect(key="w_country").value == ["KG"]
     assert str(at.date_input(key="w_from").value) == "2024-01-01"
     assert str(at.date_input(key="w_to").value) == "2025-12-31"
-    assert at.subheader[0].value == "China–Kyrgyzstan–Uzbekistan railway"
+    assert at.header[0].value == "China–Kyrgyzstan–Uzbekistan railway"
 
 
 def test_a_page_reached_by_switching_shows_the_filtered_view():
@@ -155,3 +155,35 @@ def test_no_date_filter_unless_chosen():
     assert at.date_input(key="w_from").value is None and at.date_input(key="w_to").value is None
     assert "from" not in at.query_params and "to" not in at.query_params
     assert any("Latest events" in m.value for m in at.markdown)
+
+
+def test_each_example_the_search_box_offers_finds_passages():
+    placeholder = run_app().text_input(key="w_q").placeholder
+    examples = [e.strip() for e in placeholder.removeprefix("e.g. ").split(",")]
+    assert len(examples) >= 3
+    for example in examples:
+        at = run_app(q=example)
+        assert any("passage(s) match the search" in m.value for m in at.markdown), example
+
+
+def test_a_search_that_finds_nothing_says_so_and_offers_the_nearest():
+    at = run_app(q="tunel")
+    assert "No passage matches <b>tunel</b>" in page_html(at)
+    at.button(key="suggest-0").click().run()
+    assert _param(at, "q") == "tunnel"
+    assert any("passage(s) match the search" in m.value for m in at.markdown)
+
+
+def test_the_selected_card_comes_first_and_the_search_folds_under_it():
+    at = run_app(sel="cku_railway", q="tunnels")
+    assert at.header[0].value == "China–Kyrgyzstan–Uzbekistan railway"
+    (fold,) = [e for e in at.expander if e.label.startswith("Search")]
+    assert "tunnels" in fold.label and "passage(s)" in fold.label
+    assert not fold.proto.expanded  # folded away under the card
+
+
+def test_the_corridor_list_selects_a_corridor():
+    at = run_app()
+    at.button(key="corridor-middle_corridor").click().run()
+    assert _param(at, "sel") == "middle_corridor"
+    assert at.header[0].value.startswith("Middle Corridor")
