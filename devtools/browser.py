@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CORRIDOR_ATLAS_CHROMIUM", "/usr/bin/chromium")
+# axe-core's single-file build (see devtools/vendor/README.md): injected by axe_violations.
+AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 # Without the background-networking flags Chromium keeps calling home, which a closed network
 # refuses, many times a start.
 CHROMIUM_ARGS = [
@@ -181,6 +183,26 @@ def full_screenshot(page, path: str | Path, timeout_ms: float = TIMEOUT_MS) -> N
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(size)
+
+
+def axe_violations(target, tags: tuple[str, ...] = ()) -> list[dict]:
+    """Run axe-core on the document of ``target`` (a page or a frame; its own frames are
+    checked separately) and return its violations as ``{id, impact, help, nodes}``, ``nodes``
+    naming up to five of the elements found. ``tags`` restricts the rules (e.g. ``wcag2aa``)."""
+    if not target.evaluate("() => Boolean(window.axe)"):
+        target.add_script_tag(path=str(AXE_JS))
+    return target.evaluate(
+        """async (tags) => {
+            const options = {iframes: false, resultTypes: ["violations"]};
+            if (tags.length) options.runOnly = {type: "tag", values: tags};
+            const result = await axe.run(document, options);
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+            }));
+        }""",
+        list(tags),
+    )
 
 
 def chosen(scope, label: str) -> str:
