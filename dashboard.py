@@ -82,7 +82,8 @@ def _map_page() -> None:
             on_change=_on_map_click,
             feature_group_to_add=state_layer(screen.map.state),
         )
-        st.html(f"<div class='ca-legend'>{screen.map.legend}</div>")
+    # Under the map and the panel, so that on a phone the passages come right after the map.
+    st.html(f"<div class='ca-legend'><h2 class='ca-sr'>Map legend</h2>{screen.map.legend}</div>")
 
     st.header("Timeline", anchor=False)
     timeline = shown.timeline

@@ -182,6 +182,7 @@ def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tupl
     for pid in ids:
         p = atlas.props[pid]
         km = atlas.features.at[pid, "length_km"] if pid in atlas.features.index else None
+        km = round(float(km), 1) if km is not None else None  # as the card rounds it
         out.append(
             Corridor(
                 id=pid,
@@ -193,6 +194,12 @@ def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tupl
             )
         )
     return tuple(sorted(out, key=lambda c: c.name))
+
+
+def page_legend(routes: gpd.GeoDataFrame, sites: gpd.GeoDataFrame, pal: Palette) -> str:
+    """The legend a page shows under the map: swatches as images (``st.html`` drops inline
+    SVG), headings ``h3`` (the page names the map and its legend with ``h2``)."""
+    return legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True, heading="h3")
 
 
 @dataclass(frozen=True)
@@ -235,9 +242,7 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
         map=InViewMap(
             shown=_shown_bits(map_order(atlas), view.features["id"]),
             frame=frame_of(routes, sites, None, atlas.boundaries),
-            legend=legend_html(
-                *routes_and_sites(view.features), pal.colors, pal.names, svg_as_img=True
-            ),
+            legend=page_legend(*routes_and_sites(view.features), pal),
         ),
         palette=pal,
         later_sources=later_sources(atlas, state.as_of),
@@ -275,7 +280,7 @@ def map_of(features: gpd.GeoDataFrame, selected: str | None, pal: Palette) -> Ma
     """The map part for ``features`` with ``selected`` drawn over them and framed, for a map
     made of these features only (:func:`geo.draw.build_map`)."""
     routes, sites = routes_and_sites(features)
-    legend = legend_html(routes, sites, pal.colors, pal.names, svg_as_img=True)
+    legend = page_legend(routes, sites, pal)
     state = map_state("", selected=selected, frame=frame_of(routes, sites, selected))
     return MapPart(features, selected, legend, state)
 
@@ -288,7 +293,7 @@ def main_map(atlas: Atlas, shown: InView, selected: str | None) -> MapPart:
     legend, frame = shown.map.legend, shown.map.frame
     if len(features) != len(shown.view.features):  # the selection lies outside the filters
         pal = shown.palette
-        legend = legend_html(*routes_and_sites(features), pal.colors, pal.names, svg_as_img=True)
+        legend = page_legend(*routes_and_sites(features), pal)
     if selected:
         frame = frame_around([atlas.features.loc[[selected]]])
     classes = classes_of(map_order(atlas), shown.classes) if shown.classes else None

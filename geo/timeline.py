@@ -159,7 +159,9 @@ def timeline_chart(
     )
     focus_line = (
         base.transform_filter(is_focus)
-        .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color=TEXT_COLOR, clip=True)
+        # aria=False: a line with no text of its own, which a screen reader would read as an
+        # unnamed image (the marker it stands on is named by its tooltip).
+        .mark_rule(strokeDash=[4, 3], strokeWidth=1.5, color=TEXT_COLOR, clip=True, aria=False)
         .encode(x=alt.X("start:T", axis=x_axis, scale=scale))
     )
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")

@@ -34,6 +34,13 @@ mark.hit { background: #b8e2ff; padding: 0 2px; border-radius: 3px; }
 mark.said { background: #d7f0cf; padding: 0 2px; border-radius: 3px; }
 /* Marks are told from the text by an underline too, not by colour alone. */
 mark.mention, mark.hit, mark.said { color: inherit; box-shadow: inset 0 -2px rgba(0, 0, 0, 0.55); }
+a mark.mention { box-shadow: none; }  /* a link's own underline marks it */
+/* Section headings that fit a phone: a source's long title is one, the timeline another. */
+[data-testid="stHeading"] h2 { font-size: 1.75rem; }
+@media (max-width: 640px) {
+  [data-testid="stHeading"] h1 { font-size: 2.2rem; }
+  [data-testid="stHeading"] h2 { font-size: 1.4rem; }
+}
 /* Captions and inline code at 4.5:1 or more on white and on the sidebar (WCAG 1.4.3). */
 [data-testid="stCaptionContainer"] { opacity: 1; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5f6670; }
@@ -42,6 +49,8 @@ mark.mention, mark.hit, mark.said { color: inherit; box-shadow: inset 0 -2px rgb
 .st-key-panel h2 { font-size: 1.45rem; padding-top: 0.2rem; }
 .ca-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
   white-space: nowrap; }
+/* What the keyboard or a choice brings into view is not left under Streamlit's top bar. */
+#ca-panel, #ca-evidence { scroll-margin-top: 4.5rem; }
 .ca-skip { position: absolute; left: -10000px; }
 .ca-skip:focus { position: static; display: inline-block; padding: 0.3rem 0.6rem;
   background: #0072B2; color: #fff; border-radius: 4px; }
@@ -65,7 +74,7 @@ mark.mention, mark.hit, mark.said { color: inherit; box-shadow: inset 0 -2px rgb
 .ca-meta a { color: #1a5fb4; }
 .ca-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 14px;
   font-size: 0.8rem; color: #333; }
-.ca-legend h4 { margin: 0; padding: 0; font-size: 0.8rem; font-weight: 600; flex-basis: 100%; }
+.ca-legend h3 { margin: 0; padding: 0; font-size: 0.8rem; font-weight: 600; flex-basis: 100%; }
 .ca-legend div { display: inline-flex; align-items: center; gap: 5px; }
 .ca-change { margin: 0.2rem 0 0.7rem 0; overflow-wrap: anywhere; }
 .ca-kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.04em;
@@ -338,11 +347,11 @@ def search_results(atlas: Atlas, found: SearchPart) -> None:
         )
         for i, q in enumerate(found.suggestions):
             st.button(
-                f"Search {markdown_literal(q)}",
+                f"Search “{markdown_literal(q)}”",
                 key=f"suggest-{i}",
                 on_click=S.change,
                 kwargs={"query": q},
-                type="tertiary",
+                icon=":material/search:",
             )
         st.caption("Words are matched in any of their forms; a name finds its other spellings.")
         return

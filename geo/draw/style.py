@@ -205,6 +205,7 @@ def legend_html(
     labels: Mapping[str, str] | None = None,
     *,
     svg_as_img: bool = False,
+    heading: str = "h4",
 ) -> str:
     """The legend's HTML (escaped): project colours, line styles and site icons in view.
 
@@ -223,6 +224,8 @@ def legend_html(
     svg_as_img : bool
         Wrap each swatch in an ``<img>`` data URI, for pages whose HTML sanitiser drops inline
         SVG (Streamlit's ``st.html``).
+    heading : str
+        The tag of the legend's headings, to fit the headings of the page around it.
 
     Examples
     --------
@@ -232,26 +235,28 @@ def legend_html(
     '<h4 data-section="sites">Sites</h4><div data-section="sites" data-legend="kind" data-value='
     """
     if svg_as_img:
-        return _INLINE_SVG.sub(_svg_img, legend_html(routes, sites, colors, labels))
+        return _INLINE_SVG.sub(
+            _svg_img, legend_html(routes, sites, colors, labels, heading=heading)
+        )
     labels = labels or {}
     parts: list[str] = []
     projects = sorted({text(p) for p in routes["project"]} - {""}) if len(routes) else []
     if projects:
-        parts.append(_heading("projects", "Projects"))
+        parts.append(_heading("projects", "Projects", heading))
         for project in projects:
             color = colors.get(project, UNKNOWN_PROJECT_COLOR)
             label = html.escape(labels.get(project, project))
             parts.append(_row("projects", "project", project, _line_svg(color, None) + label))
     if len(routes):
         qualities = set(routes["geometry_quality"].map(text))
-        parts.append(_heading("line", "Line"))
+        parts.append(_heading("line", "Line", heading))
         parts.append(_row("line", "route", "", _line_svg(INK, None) + "surveyed or traced"))
         for quality, dash in DASH_BY_QUALITY.items():
             if quality in qualities:
                 parts.append(_row("line", "quality", quality, _line_svg(INK, dash) + quality))
     kinds = sorted({text(k) for k in sites["kind"]}) if len(sites) else []
     if kinds:
-        parts.append(_heading("sites", "Sites"))
+        parts.append(_heading("sites", "Sites", heading))
         for kind in kinds:
             label = html.escape(kind.replace("_", " "))
             icon = site_svg(kind, size=16, selected=False)
@@ -259,8 +264,8 @@ def legend_html(
     return "".join(parts)
 
 
-def _heading(section: str, title: str) -> str:
-    return f'<h4 data-section="{section}">{title}</h4>'
+def _heading(section: str, title: str, tag: str = "h4") -> str:
+    return f'<{tag} data-section="{section}">{title}</{tag}>'
 
 
 def _row(section: str, key: str, value: str, content: str) -> str:

@@ -3,6 +3,7 @@
 
 import pytest
 
+from geo.describe import length_label
 from geo.screen import main_screen, search_part
 from geo.urlstate import ViewState
 
@@ -16,7 +17,7 @@ def test_the_corridor_list_names_every_project_in_view_with_what_selecting_it_sh
         shown = main_screen(atlas, ViewState(selected=c.id)).selection
         assert (c.passages, c.events) == (len(shown.passages), len(shown.events)), c.id
         assert c.status == shown.card.status
-        assert (c.length is None) == (shown.card.length_km is None)
+        assert c.length == length_label(shown.card.length_km)
 
 
 def test_the_corridor_list_follows_the_filters(atlas):
