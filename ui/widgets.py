@@ -322,7 +322,7 @@ def events_list(atlas: Atlas, events: pd.DataFrame, key: str) -> None:
 
 def search_title(found: SearchPart) -> str:
     """What the search found, in a line (the label of the fold the results sit in)."""
-    return f"Search “{found.query}”: {found.total} passage(s)"
+    return f"Search “{markdown_literal(found.query)}”: {found.total} passage(s)"
 
 
 def search_results(atlas: Atlas, found: SearchPart) -> None:

@@ -269,7 +269,8 @@ def test_dashboard_shows_the_hostile_speakers_card_as_text(hostile_data):
 def test_dashboard_shows_the_hostile_event_as_text(hostile_data):
     at = run_app(DASHBOARD, hostile_data, sel="horgos", event="hostile_event")
     assert_nothing_interpreted(at)
-    assert any(b.label == markdown_literal(HOSTILE_EVENT_TITLE) for b in at.button)
+    # an event's button is named by its date and title
+    assert any(b.label.endswith(f" — {markdown_literal(HOSTILE_EVENT_TITLE)}") for b in at.button)
     assert safe_text(HOSTILE_EVENT_TITLE) in page_html(at)
 
 
@@ -369,7 +370,7 @@ def test_sources_page_ignores_an_unknown_source(atlas, src):
     expected = "Ignored an oversized value for 'src'." if len(src) > 500 else "not in the atlas"
     assert expected in notices
     first = next(iter(atlas.sources.values()))
-    assert at.title[0].value == markdown_literal(first.title)  # the first source instead
+    assert at.header[0].value == markdown_literal(first.title)  # the first source instead
 
 
 @pytest.mark.apptest
