@@ -13,7 +13,13 @@ Decisions (tested in ``tests/unit/test_dates_en.py``):
 * "last June" is the most recent June before the publication month, "next June" the next one
   after it; both need a publication month. "yesterday/today/tomorrow" need a publication day;
   "today's" and a sentence opening "Today," are read as "nowadays" and skipped.
-* "last week", weekdays ("on Monday") and decades are skipped: too vague for a timeline.
+* A weekday ("departed on Monday", "said Friday") is a day of the week of publication: the
+  latest such day on or before the publication day, or the next one after it in a sentence
+  about the future; it needs a publication day. A weekday next to a written date ("Monday,
+  June 5") or in a name ("Good Friday", "Monday's") is skipped.
+* A decade is the range of its ten years ("the 1990s" → 1990/1999); a modifier ("early 1990s")
+  is kept in the span but does not narrow the range, since the text does not say how far.
+* "last week" is skipped: too vague for a timeline.
 
 The module also gives the English words the shared steps use: tense cues, and the context that
 makes a bare number a year (:mod:`geo.dates.years`).
@@ -31,11 +37,13 @@ from geo.dates.rules import (
     alternation,
     complete_range,
     context_before,
+    decade,
     g,
     literals,
     read_day_date,
     relative_day,
     relative_unit,
+    relative_weekday,
     relative_year,
     rule,
 )
@@ -187,9 +195,35 @@ def _relative(m: re.Match[str], pub: Published | None) -> Found | None:
     return relative_unit(m, pub, offset, m["unit"].lower(), "relative_")
 
 
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+
+# Weekdays: "departed on Monday", "said Friday", "around 4 pm Tuesday".
+@rule(
+    literals(list(WEEKDAYS)),
+    r"(?<!Good\s)(?<!Black\s)(?<!Cyber\s)(?<!Holy\s)(?<!Easter\s)(?<!Ash\s)\b"
+    + g("wd", alternation([w.title() for w in WEEKDAYS]))
+    + r"\b(?!['’]s|,?\s+(?:the\s+)?\d|,?\s+" + MONTH + ")"
+)  # fmt: skip
+def _weekday(m: re.Match[str], pub: Published | None) -> Found | None:
+    return relative_weekday(m, pub, WEEKDAYS[m["wd"].lower()], "weekday")
+
+
+# Decades: "the 1990s", "early 2000s", "mid-1990s".
+@rule(
+    re.compile(r"(?:1[89]|20)\d0s"),
+    r"(?:\b(?i:early|mid|late)[\s-]+)?(?<![\d'’])\b" + g("y", r"(?:1[89]|20)\d0") + r"s\b",
+)
+def _decade(m: re.Match[str], pub: Published | None) -> Found | None:
+    return decade(m, int(m["y"]), "decade")
+
+
 LANGUAGE = Language(
     code="en",
-    rules=(_month_first, _day_first, _month_name, _month_range, _relative),
+    rules=(_month_first, _day_first, _month_name, _month_range, _relative, _weekday, _decade),
     sentence_starts="A-Z",
     future_cues=(
         r"\b(?:will|shall|won't|(?:is|are)\s+(?:set|due|scheduled|expected|planned|going"

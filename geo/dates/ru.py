@@ -8,6 +8,10 @@ Decisions (tested in ``tests/unit/test_dates_ru.py``):
   with a year ("апреле 2024 года") or with a relative year ("июне прошлого года"); the span
   starts at the month, not at the preposition.
 * "в прошлом году", "в этом месяце", "вчера" are resolved against the publication date.
+* A weekday after "в"/"во" ("в пятницу") is a day of the week of publication, as in English
+  (:func:`geo.dates.rules.relative_weekday`); the span is the weekday without the preposition.
+* A decade ("1990-х годов", "в 2000-е годы") is the range of its ten years; its number is never
+  a year by itself.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from geo.dates.rules import (
     Found,
     Language,
     alternation,
+    decade,
     g,
     literals,
     read_day_date,
     relative_day,
     relative_unit,
+    relative_weekday,
     relative_year,
     rule,
 )
@@ -118,9 +124,37 @@ def _relative(m: re.Match[str], pub: Published | None) -> Found | None:
     return relative_unit(m, pub, RELATIVE[m["which"].lower()], unit, "ru_relative_")
 
 
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6,
+}  # fmt: skip
+
+
+# Weekdays after "в"/"во": "в пятницу", "во вторник".
+@rule(
+    literals(list(WEEKDAYS)),
+    r"\b(?i:во?)\s+" + g("wd", alternation(list(WEEKDAYS))) + r"(?!\w)",
+    re.IGNORECASE,
+)  # fmt: skip
+def _weekday(m: re.Match[str], pub: Published | None) -> Found | None:
+    found = relative_weekday(m, pub, WEEKDAYS[m["wd"].lower()], "ru_weekday")
+    return found and Found(m.start("wd"), m.end("wd"), found.rule, found.first)
+
+
+# Decades: "1990-х годов", "2000-е годы", "1990-х гг.".
+@rule(
+    re.compile(r"\d0-[хе]"),
+    r"(?<!\d)" + g("y", r"(?:1[89]|20)\d0") + r"-(?:х|е|ых|ые)(?!\w)"
+    + r"(?:\s+(?:годов|годах|годы|гг\.))?",
+    re.IGNORECASE,
+)  # fmt: skip
+def _decade(m: re.Match[str], pub: Published | None) -> Found | None:
+    return decade(m, int(m["y"]), "ru_decade")
+
+
 LANGUAGE = Language(
     code="ru",
-    rules=(_day_month, _month_name, _relative),
+    rules=(_day_month, _month_name, _relative, _weekday, _decade),
     sentence_starts="А-ЯЁ",
     future_cues=(
         r"\b(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w+|намерен\w*"
@@ -137,5 +171,5 @@ LANGUAGE = Language(
         r"|середине|концу|началу)\s+"
     ),
     year_list_words="и|или",
-    not_year_after=r"км|тонн|человек|лет\b|единиц|контейнер|вагон|рубл|тенге|долл|млн|млрд|тыс",
+    not_year_after=r"-(?:х|е|ых|ые)(?!\w)|км|тонн|человек|лет\b|единиц|контейнер|вагон|рубл|тенге|долл|млн|млрд|тыс",
 )

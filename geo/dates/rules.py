@@ -167,6 +167,29 @@ def relative_day(m: re.Match[str], pub: Published | None, offset: int, name: str
     return Found(m.start(), m.end(), name, (day.year, day.month, day.day))
 
 
+def relative_weekday(
+    m: re.Match[str], pub: Published | None, weekday: int, name: str
+) -> Found | None:
+    """The day a weekday names (Monday = 0), next to a publication day: in a sentence about the
+    future the first such day after publication, otherwise the latest on or before it (news
+    write "departed on Monday" of the week just past)."""
+    if pub is None or pub.day is None:
+        return None
+    from geo.dates.tense import tense  # tense needs every language, which need this module
+
+    published = dt.date(pub.year, pub.month, pub.day)
+    if tense(m.string, m.start(), m.end())[0] == "future":
+        day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    else:
+        day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+    return Found(m.start(), m.end(), name, (day.year, day.month, day.day))
+
+
+def decade(m: re.Match[str], first_year: int, name: str) -> Found:
+    """A decade ("the 1990s", "1990-х годов") as the range of its ten years."""
+    return Found(m.start(), m.end(), name, (first_year, None, None), (first_year + 9, None, None))
+
+
 def relative_unit(
     m: re.Match[str], pub: Published | None, offset: int, unit: str, prefix: str
 ) -> Found | None:

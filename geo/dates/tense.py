@@ -6,9 +6,11 @@ to", "upcoming"; 了/已, 将/计划; был/состоялся, будет/со
 (an "-ed" verb, a Russian past-tense ending) means past. The cues are each language's
 (:class:`geo.dates.rules.Language`), matched ignoring case.
 
-A sentence ends at ". " (or "!", "?", with closing quotes or brackets) before a character that
-may open one (a capital or digit, an ideograph), at a Chinese full stop, or at a line break; it
-is looked for at most 400 characters either side of the date.
+A sentence ends at ". " (or "!", "?", with closing quotes or brackets and reference marks such
+as Wikipedia's "[4]") before a character that may open one (a capital or digit, an ideograph),
+at a Chinese full stop, or at a line break; it is looked for at most 400 characters either side
+of the date. A dateline that opens a line ("BISHKEK, Kyrgyzstan, April 29.", "БИШКЕК, 8 июн —
+Sputnik.") is not a sentence of its own: it belongs to the sentence it opens.
 
 A text with many dates is read once (:class:`Sentences`): its sentence ends and line breaks are
 found in one pass on first use, and its tense cues block by block as dates ask for them, each block
@@ -28,8 +30,12 @@ from geo.dates.languages import LANGUAGES, union
 _STARTS = "".join(lang.sentence_starts for lang in LANGUAGES)
 _ENDS = "".join(lang.sentence_ends for lang in LANGUAGES)
 SENTENCE_END = re.compile(
-    r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]*[0-9" + _STARTS + "])" + (f"|[{_ENDS}]" if _ENDS else "")
+    r"[.!?](?:\[\d+\])*[\"”’)\]]*\s+(?=[\"“‘(\[]*[0-9" + _STARTS + "])"
+    + (f"|[{_ENDS}]" if _ENDS else "")
 )
+# A place name in capitals at the start of a line, a comma, then at most a short date and agency:
+# "ASTANA, Kazakhstan, November 27. " — its full stop ends no sentence.
+_DATELINE = re.compile(r"^[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ'’ -]{2,},[^.!?\n]{1,40}[.]\s+", re.MULTILINE)
 _CUES = re.compile(
     "(?P<future>" + union(lang.future_cues for lang in LANGUAGES) + ")"
     "|(?P<past>" + union(lang.past_cues for lang in LANGUAGES) + ")",
@@ -42,12 +48,13 @@ _REACH = 400  # characters a sentence is looked for on either side of a span
 class _Spans:
     """The non-overlapping matches of a pattern in a whole text, sorted, for binary search."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str):
+    def __init__(self, pattern: re.Pattern[str], text: str, skip_ends: frozenset[int] = frozenset()):
         self.starts: list[int] = []
         self.ends: list[int] = []
         for m in pattern.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+            if m.end() not in skip_ends:
+                self.starts.append(m.start())
+                self.ends.append(m.end())
 
     def first_from(self, lo: int) -> int:
         """Index of the first match starting at or after ``lo`` (``len`` when none)."""
@@ -111,7 +118,8 @@ class Sentences:
 
     @cached_property
     def _ends(self) -> _Spans:
-        return _Spans(SENTENCE_END, self.text)
+        datelines = frozenset(m.end() for m in _DATELINE.finditer(self.text))
+        return _Spans(SENTENCE_END, self.text, skip_ends=datelines)
 
     @cached_property
     def _breaks(self) -> list[int]:

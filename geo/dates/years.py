@@ -6,7 +6,8 @@ preposition before it (in, since, by, until, from, of, during, ...; в, с, до
 summit"), or a list continuing a year ("in 2019 and 2020"). Counts ("2000 containers",
 "1990 km"), money, "No. 2019" and numbers inside longer digit runs or URLs are never years.
 An adjective year before other nouns ("the 2008 financial crisis") or in parentheses is missed.
-"in late 2009" is the year 2009 (precision "year"); "early 2010s" and "the 1990s" are skipped.
+"in late 2009" is the year 2009 (precision "year"); decades ("the 1990s") are
+:mod:`geo.dates.en` and :mod:`geo.dates.ru` rules, not bare years.
 
 The digits and symbols are the same in every language; the words come from each language's
 ``year_*`` and ``not_year_*`` fields (:class:`geo.dates.rules.Language`).

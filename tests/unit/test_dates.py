@@ -11,7 +11,7 @@ import pkgutil
 import pytest
 
 import geo.dates
-from geo.dates import find_dates
+from geo.dates import find_dates, sentence_bounds
 from geo.dates.languages import LANGUAGES
 from tests.unit.dates_found import found
 
@@ -93,7 +93,6 @@ def test_bare_years_in_context(text, expected):
         "Original link: https://www.toutiao.com/article/7517168372082065956/",
         "Archived at http://example.com/2024/06/06/story.html",
         "The line carried 2024 wagons.",  # no year-ish context
-        "The 1990s were hard; growth returned in the early 2010s.",  # decades are skipped
         "The dates were 06/06/2024.",  # ambiguous order
         "Sales rose 2017%.",
     ],
@@ -282,3 +281,35 @@ def test_every_language_module_is_registered_once():
     assert {lang.code for lang in defined} == {lang.code for lang in LANGUAGES}
     assert len({lang.code for lang in LANGUAGES}) == len(LANGUAGES)
     assert all(lang.rules for lang in LANGUAGES)
+
+
+# --- The sentence around a date (the evidence an ingested event cites) ------------------------
+
+
+def _sentence(text: str, date: str) -> str:
+    start = text.index(date)
+    lo, hi = sentence_bounds(text, start, start + len(date))
+    return text[lo:hi].strip()
+
+
+def test_a_dateline_belongs_to_the_sentence_it_opens():
+    # https://en.trend.az/casia/kyrgyzstan/4037531.html
+    text = (
+        "BISHKEK, Kyrgyzstan, April 29. Construction has officially begun on major infrastructure"
+        " for the China–Kyrgyzstan–Uzbekistan railway project, Trend reports. It is key."
+    )
+    assert _sentence(text, "April 29") == text[: text.index(" It is key.")]
+    # https://en.trend.az/azerbaijan/business/3829805.html: a later date keeps its own sentence
+    text = "ASTANA, Kazakhstan, November 27. The World Bank is committed. It met on May 5."
+    assert _sentence(text, "May 5") == "It met on May 5."
+
+
+def test_reference_marks_end_a_sentence():
+    # https://wiki.tsokiyzan.org/content/wikipedia_en_all_nopic_2025-07/China%E2%80%93Kyrgyzstan%E2%80%93Uzbekistan_railway
+    text = (
+        "In September 2022, the three countries signed a memorandum of understanding to proceed"
+        " with a feasibility study.[4] The final agreement to begin construction was signed in"
+        " June 2024 during a trilateral summit in Beijing.[1][2]"
+    )
+    assert _sentence(text, "September 2022").endswith("feasibility study.[4]")
+    assert _sentence(text, "June 2024").startswith("The final agreement")

@@ -179,3 +179,75 @@ def test_relative_words_need_a_precise_enough_publication_date(text):
 )
 def test_not_dates(text):
     assert find_dates(text, "2025-06-18") == []
+
+
+# --- Real phrases from the corpus (each with the page it was read on) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # https://wiki.tsokiyzan.org/content/wikipedia_en_all_nopic_2025-07/China%E2%80%93Kyrgyzstan%E2%80%93Uzbekistan_railway
+        (
+            "Plans for the railway date back to the early 1990s, shortly after the independence"
+            " of Central Asian states from the Soviet Union.",
+            "2025-07",
+            [("early 1990s", "1990/1999", "range")],
+        ),
+        # https://en.trend.az/business/economy/3153833.html
+        (
+            "The project was announced back in the early 2000s, but since then it has not been"
+            " launched.",
+            "2019-11-25",
+            [("early 2000s", "2000/2009", "range")],
+        ),
+        ("The 1990s were hard; growth returned in the early 2010s.", "2025-06-18",
+         [("1990s", "1990/1999", "range"), ("early 2010s", "2010/2019", "range")]),
+    ],
+)  # fmt: skip
+def test_decades_are_ranges_of_ten_years(text, published, expected):
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # http://en.people.cn/n3/2026/0120/c90000-20416258.html (Tuesday 20 January 2026)
+        (
+            "The first cross-Caspian Sea China-Central Asia freight train from north China's"
+            " Tianjin Municipality to Baku, Azerbaijan, departed on Monday, carrying goods.",
+            "2026-01-20",
+            [("Monday", "2026-01-19", "day")],
+        ),
+        # https://www.chinadaily.com.cn/a/202505/21/WS682dbedaa310a04af22c0c66.html (Wednesday)
+        (
+            "The Central Asia freight train bound for Tashkent, Uzbekistan, departed from North"
+            " China's port city Tianjin around 4 pm Tuesday, marking the first Tianjin-Central"
+            " Asia freight train service in 2025.",
+            "2025-05-21",
+            [("Tuesday", "2025-05-20", "day"), ("2025", "2025", "year")],
+        ),
+        # http://en.people.cn/n3/2024/1227/c90000-20259516.html: said on the day of publication
+        ("Chinese President Xi Jinping said Friday the construction of the railway.",
+         "2024-12-27", [("Friday", "2024-12-27", "day")]),
+        ("The new line will open on Monday.", "2026-01-20", [("Monday", "2026-01-26", "day")]),
+    ],
+)  # fmt: skip
+def test_weekdays_are_days_of_the_week_of_publication(text, published, expected):
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shops open on Good Friday and Black Friday.",
+        "Monday's meeting was cancelled.",
+        "It left on Monday, June 5.",  # the written date is the date
+    ],
+)
+def test_weekdays_in_names_or_next_to_a_date_are_not_weekday_dates(text):
+    assert [d for d in found(text, "2026-01-20") if d[0] in ("Monday", "Friday")] == []
+
+
+def test_a_weekday_needs_a_publication_day():
+    assert found("The train departed on Monday.", "2026-01") == []

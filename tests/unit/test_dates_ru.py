@@ -46,3 +46,38 @@ from tests.unit.dates_found import found
 )
 def test_russian(text, published, expected):
     assert found(text, published) == expected
+
+
+# --- Real phrases from the corpus (each with the page it was read on) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # https://ru.sputnik.kg/20220608/kyrgyzstan-kitay-proekt-zh-d-sadyr-zhaparov-1065050187.html
+        # (was read as the year 1990)
+        (
+            "Впервые о проекте заговорили еще в середине 1990-х годов, когда Китай начал"
+            " активно строить.",
+            "2022-06-08",
+            [("1990-х годов", "1990/1999", "range")],
+        ),
+        ("В 2000-е годы проект не продвинулся.", None, [("2000-е годы", "2000/2009", "range")]),
+        # http://russian.dbw.cn/system/2014/09/27/000892015.shtml (Saturday 27 September 2014)
+        (
+            "Населенному пункту Хоргос в пятницу был официально присвоен статус города.",
+            "2014-09-27",
+            [("пятницу", "2014-09-26", "day")],
+        ),
+        # http://vch.ru/event/view.html?alias=v_baku_otkrylsya_meghdunarodnyi_morskoi_torgovyi_port
+        (
+            "Церемония открытия международного морского торгового порта состоялась в понедельник"
+            " в Баку, сообщает агентство Анадолу.",
+            "2018-05-15",
+            [("понедельник", "2018-05-14", "day")],
+        ),
+        ("Заседание пройдет во вторник.", "2018-05-15", [("вторник", "2018-05-22", "day")]),
+    ],
+)
+def test_russian_decades_and_weekdays(text, published, expected):
+    assert found(text, published) == expected
