@@ -8,6 +8,8 @@ Decisions (tested in ``tests/unit/test_dates_zh.py``):
   it takes the month of the previous date in the line, else the publication month (the previous
   month when the day is after the publication day in a sentence that is not about the future);
   :func:`geo.dates.resolve.find_dates` does that. "日报", "日本" and "日元" are not days.
+* A range's second side may have its own year: "自2016年6月7日至今年11月23日" runs from
+  2016-06-07 to 23 November of the publication year.
 * Relative words need the publication date to be precise enough: "去年" a year, "上个月" a
   month, "昨天" a day.
 """
@@ -44,8 +46,8 @@ _SEP = r"\s*(?:至|到|-|–|—|~|～|－)\s*"
     r"(?<!\d)(?:" + g("y", r"\d{4}") + r"\s*年\s*|" + g("rel", "去年|今年|明年|前年|后年|本年")
     + r"\s*)?" + g("m", r"\d{1,2}") + r"\s*月"
     + r"(?:\s*" + g("d", r"\d{1,2}") + r"\s*(?:[日号]|(?=" + _SEP + r"\d{1,2}\s*[日号])))?"
-    + r"(?:" + _SEP + r"(?:" + g("m2", r"\d{1,2}") + r"\s*月\s*)?" + g("d2", r"\d{1,2}")
-    + r"\s*[日号])?"
+    + r"(?:" + _SEP + r"(?:(?:" + g("y2", r"\d{4}") + r"\s*年\s*|" + g("rel2", "去年|今年|明年")
+    + r"\s*)?" + g("m2", r"\d{1,2}") + r"\s*月\s*)?" + g("d2", r"\d{1,2}") + r"\s*[日号])?"
 )  # fmt: skip
 def _date(m: re.Match[str], pub: Published | None) -> Found | None:
     year = int(m["y"]) if m["y"] else None
@@ -65,7 +67,14 @@ def _date(m: re.Match[str], pub: Published | None) -> Found | None:
     if m["d2"] is None:
         return Found(m.start(), m.end(), f"zh_{kind}month_day", first)
     last: Parts = (year, int(m["m2"]) if m["m2"] else month, int(m["d2"]))
-    if year is not None:
+    year2 = int(m["y2"]) if m["y2"] else relative_year(RELATIVE[m["rel2"]], pub) if m["rel2"] else None
+    if m["rel2"] and year2 is None:
+        return None
+    if year2 is not None:  # "2016年6月7日至今年11月23日": each side has its own year
+        if year is None:
+            return None
+        last = (year2, last[1], last[2])
+    elif year is not None:
         first, last = complete_range(first, (None, last[1], last[2]))
     return Found(m.start(), m.end(), "zh_day_range", first, last)
 

@@ -43,3 +43,14 @@ def test_chinese(text, published, expected):
 )
 def test_chinese_not_dates(text):
     assert find_dates(text, "2025-06-18") == []
+
+
+def test_a_range_whose_end_has_its_own_year():
+    # http://tsffgg.com/hang/3742.html (published 2020-11-27): one range, not two dates
+    text = "自2016年6月7日至今年11月23日,霍尔果斯国境站累计开行进出境中欧班列10699列。"
+    assert found(text, "2020-11-27") == [
+        ("2016年6月7日至今年11月23日", "2016-06-07/2020-11-23", "range")
+    ]
+    assert found("2023年6月1日至2024年3月5日", None) == [
+        ("2023年6月1日至2024年3月5日", "2023-06-01/2024-03-05", "range")
+    ]
