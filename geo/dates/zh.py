@@ -10,6 +10,7 @@ Decisions (tested in ``tests/unit/test_dates_zh.py``):
   :func:`geo.dates.resolve.find_dates` does that. "日报", "日本" and "日元" are not days.
 * A range's second side may have its own year: "自2016年6月7日至今年11月23日" runs from
   2016-06-07 to 23 November of the publication year.
+* A relative day that the text dates in brackets ("今天(9月18日)") is the written date.
 * Relative words need the publication date to be precise enough: "去年" a year, "上个月" a
   month, "昨天" a day.
 """
@@ -111,6 +112,16 @@ def _year(m: re.Match[str], pub: Published | None) -> Found | None:
     return relative_unit(m, pub, RELATIVE[word], unit, "zh_relative_")
 
 
+# "今天(9月18日)": a relative word that the text dates itself; the written date is the date.
+@rule(
+    _TRIGGER,
+    r"(?:今天|今日|昨天|昨日)\s*[（(]\s*" + g("m", r"\d{1,2}") + r"\s*月\s*" + g("d", r"\d{1,2}")
+    + r"\s*日\s*[)）]",
+)  # fmt: skip
+def _dated_relative_day(m: re.Match[str], pub: Published | None) -> Found | None:
+    return Found(m.start(), m.end(), "zh_dated_relative_day", (None, int(m["m"]), int(m["d"])))
+
+
 # The day of the month alone: "18日" (month from context).
 @rule(_TRIGGER, r"(?<![\d月至到~～\-–—－])" + g("d", r"[12]\d|3[01]|0?[1-9]") + r"日(?![报本元])")
 def _day_only(m: re.Match[str], pub: Published | None) -> Found | None:
@@ -119,11 +130,13 @@ def _day_only(m: re.Match[str], pub: Published | None) -> Found | None:
 
 LANGUAGE = Language(
     code="zh",
-    rules=(_date, _month_range, _year, _day_only),
+    rules=(_date, _month_range, _year, _dated_relative_day, _day_only),
     sentence_starts=r"\u4e00-\u9fff",
     sentence_ends="。！？；",
     future_cues="将|即将|计划|拟|预计|有望|届时",
-    past_cues="(?<!为)了(?!解)|已经|已|曾|此前|日前|刚刚",
+    # A departure verb reports what happened: "8月28日10时,一列班列从天津新港北站鸣笛启程,将经由…"
+    # is a past departure, whatever the route "将" (will) take next.
+    past_cues="(?<!为)了(?!解)|已经|已|曾|此前|日前|刚刚|启程|驶出|驶离|开出|发车|始发",
     year_words_after="年(?!代)",
     not_year_after="个|多|万|公里|吨|人",
 )

@@ -54,3 +54,28 @@ def test_a_range_whose_end_has_its_own_year():
     assert found("2023年6月1日至2024年3月5日", None) == [
         ("2023年6月1日至2024年3月5日", "2023-06-01/2024-03-05", "range")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # http://zix.xmtw.org.cn/show-36304.html (2025-09-05): the train left on 28 August; "将"
+        # is where it goes next, so the date is not next year's 28 August
+        (
+            "8月28日10时,一列满载医药、电器、食品的中欧(中亚)班列从天津新港北站鸣笛启程,"
+            "将经由二连浩特铁路口岸出境,预计8天抵达蒙古国首都乌兰巴托。",
+            "2025-09-05",
+            [("8月28日", "2025-08-28", "day")],
+        ),
+        ("班列将于10月13日从天津集装箱中心站发车。", "2025-09-05", [("10月13日", "2025-10-13", "day")]),
+        # http://m.ginggxs.com/a/xinwentoutiao/2023/0919/101852.html (2023-09-19): "today" is the
+        # 18th, as the text says, not the day the page was published
+        (
+            "今天(9月18日)上午,随着一声汽笛长鸣,一列中欧(中亚)班列从新港站开出",
+            "2023-09-19",
+            [("今天(9月18日)", "2023-09-18", "day")],
+        ),
+    ],
+)
+def test_real_chinese_phrases(text, published, expected):
+    assert found(text, published) == expected
