@@ -51,10 +51,10 @@ PHASE_ORDER = ("proposed", "agreed", "planned", "under_construction", "operation
 INTERRUPTIONS = ("suspended", "cancelled")
 PHASE_STATUSES = PHASE_ORDER + INTERRUPTIONS
 GEOMETRY_QUALITIES = ("surveyed", "traced", "schematic", "approximate")
-LANGUAGES = ("en", "zh", "ru", "kk", "ky", "uz", "tr", "az", "ka")
+LANGUAGES = ("en", "zh", "ru", "kk", "ky", "uz", "tr", "az", "ka", "ja")
 LANGUAGE_NAMES = {
     "en": "English", "zh": "Chinese", "ru": "Russian", "kk": "Kazakh", "ky": "Kyrgyz",
-    "uz": "Uzbek", "tr": "Turkish", "az": "Azerbaijani", "ka": "Georgian",
+    "uz": "Uzbek", "tr": "Turkish", "az": "Azerbaijani", "ka": "Georgian", "ja": "Japanese",
 }  # fmt: skip
 PRECISIONS = ("day", "month", "year", "range")
 

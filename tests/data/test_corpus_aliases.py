@@ -64,11 +64,65 @@ CASES = [
         "tianjin_freight",
     ),
     (
+        "https://cn.inform.kz/news/yuzhongjianfa-e1d6bc/",
+        "TITR 是一条多式联运路线，于2017年正式运营，全长约1.1万公里",
+        "TITR",
+        "middle_corridor",
+    ),
+    (
+        "http://www.handmsg.com/page/2023/1225/23090614.shtml",
+        "2017年跨巴庫—第比利斯—卡爾斯國際鐵路(BTK鐵路)竣工通車",
+        "卡爾斯",
+        "kars",
+    ),
+    (
+        "https://khovar.tj/rus/2025/10/mezhdu-tyantszinem-i-tsentralnoj-aziej-nachali-kursirovat-gruzovye-poezda-po-regulyarnomu-grafiku",
+        "что ознаменовало запуск регулярного железнодорожного маршрута «Тяньцзинь — Центральная"
+        " Азия», сообщает агентство «Синьхуа».",
+        "Тяньцзинь — Центральная Азия",
+        "tianjin_freight",
+    ),
+    (
+        "https://seanews.ru/2026/01/21/ru-pervyj-gruzovoj-poezd-kitaj-srednjaja-azija-iz-tjanczinja/",
+        "За 2025 год Тяньцзиньский контейнерный центр обслужил в общей сложности 390 грузовых"
+        " поездов Китай – Европа и Китай – Средняя Азия, на 38% больше, чем в 2024 году.",
+        "грузовых поездов Китай – Европа и Китай – Средняя Азия",
+        "tianjin_freight",
+    ),
+    (
+        "https://khovar.tj/rus/2025/04/tsentr-kontejnernoj-logistiki-porta-tyantszin-stanovitsya-logisticheskim-uzlom-mezhdu-knr-i-stranami-chlenami-shos",
+        "Центр контейнерной логистики порта Тяньцзинь является одним из 18 железнодорожных"
+        " контейнерных узлов страны.",
+        "Центр контейнерной логистики порта Тяньцзинь",
+        "tianjin_container_center_station",
+    ),
+    (
+        "http://en.people.cn/n3/2026/0120/c90000-20416258.html",
+        "Baku, the capital of Azerbaijan, serves as a pivotal hub in the cross-Caspian"
+        " international multimodal transport corridor.",
+        "cross-Caspian international multimodal transport corridor",
+        "middle_corridor",
+    ),
+    (
+        "http://japanese.china.org.cn/life/2025-05/21/content_117887329.htm",
+        "今年初となる、天津港からホルゴスを経由してウズベキスタンの首都タシケントへ向かう"
+        "中欧(中央アジア)班列が5月20日、天津港物捷三ヤードから出発した。",
+        "中欧(中央アジア)班列",
+        "tianjin_freight",
+    ),
+    (
         "https://en.tengrinews.kz/industry_infrastructure/new-transportation-opportunities-for-trans-caspian-route-261459/",
         "From Dostyk station at Kazakhstan's border with China, the train traveled to the Aktau"
         " sea port to be transhipped via the Caspian sea to the Alyat port in Azerbaijan.",
         "Aktau sea port",
         "aktau_port",
+    ),
+    (
+        "https://www.hellenicshippingnews.com/kazakhstans-company-will-operate-container-fleet-of-chinese-cosco-shipping/",
+        "Chinese investors planned to jointly purchase a 49% stake in the dry port of Khorgos"
+        " Gateway.",
+        "dry port of Khorgos Gateway",  # not "port of Khorgos", the border port
+        "khorgos_gateway",
     ),
     (
         "https://avimbulten.org/tr/Bulten/BAKU-TIFLIS-KARS-DEMIR-YOLU-ILE-ORTA-KORIDOR-ICIN-HAYATI-ONEMDE",
