@@ -95,16 +95,17 @@ def test_other_pages_render(page, app_server, path):
 
 def test_click_on_a_timeline_event_shows_its_evidence(page, app_server):
     _open(page, app_server)
+    # An event with no other event on its day: same-day markers lie on top of each other.
     marker = page.locator(
-        "[data-testid='stVegaLiteChart'] g.mark-symbol path[aria-label*='Groundbreaking']"
+        "[data-testid='stVegaLiteChart'] g.mark-symbol path[aria-label*='Full-scale construction begins']"
     ).first
     marker.wait_for(timeout=TIMEOUT_MS)
     marker.click(force=True)
     page.wait_for_function("() => location.search.includes('event=')", timeout=TIMEOUT_MS)
     query = parse_qs(urlparse(page.url).query)
-    assert query["event"] == ["cku_groundbreaking"] and query["sel"] == ["cku_railway"]
+    assert query["event"] == ["cku_railway_2025_06_30_4cd057a7"] and query["sel"] == ["cku_railway"]
     page.wait_for_selector("text=Selected event", timeout=TIMEOUT_MS)
-    assert page.locator(".ca-passage", has_text="On December 27").first.is_visible()
+    assert page.locator(".ca-passage", has_text="as of June 30").first.is_visible()
     # The map moves to the event's feature (without being loaded again).
     map_frame(page).wait_for_function(f"() => {LEAFLET_MAP_JS}.getZoom() >= 5", timeout=TIMEOUT_MS)
     screenshot(page, "dashboard-event")

@@ -74,6 +74,7 @@ def test_pending_lists_ready_and_incomplete_items(item):
 def test_accept_everything(item):
     data_dir, sid = item
     events_before = json.loads((data_dir / "events.json").read_text())
+    links_before = json.loads((data_dir / "links.json").read_text())
     result = R.accept(data_dir, sid)
     assert result.source_written and result.suppressed == 0
     assert (data_dir / "sources" / f"{sid}.txt").read_text(encoding="utf-8") == ARTICLE
@@ -83,7 +84,7 @@ def test_accept_everything(item):
     added = {e["date"]: e for e in events[len(events_before) :]}
     assert set(added) == {"2024", "2024-12-30", "2025-01-03", "2025-01-20"}
     assert list(added) == sorted(added) and len(added) == len(result.events_added)
-    assert json.loads((data_dir / "links.json").read_text()) == {"add": [], "suppress": []}
+    assert json.loads((data_dir / "links.json").read_text()) == links_before  # nothing rejected
     assert not any(p.exists() for p in inbox_paths(data_dir, sid))
     assert run_cli("validate", str(data_dir)).returncode == 0
 
@@ -95,10 +96,12 @@ def test_accept_some_suppresses_the_rejected_mentions(item):
     jan3 = _candidate(data_dir, sid, "Jan 3")
     c = R.load_item(data_dir, sid).candidates
     keep = [m.id for m in c.mentions if m.id != baku] + [dec30, jan3]
+    suppressed_before = json.loads((data_dir / "links.json").read_text())["suppress"]
     result = R.accept(data_dir, sid, keep)
     assert result.suppressed == 1 and len(result.events_added) == 2
     links = json.loads((data_dir / "links.json").read_text())
-    (s,) = links["suppress"]
+    assert links["suppress"][: len(suppressed_before)] == suppressed_before  # appended
+    (s,) = links["suppress"][len(suppressed_before) :]
     assert (s["feature"], s["span"]["quote"], s["reason"]) == ("baku", "Baku", "rejected in review")
     events = {e["date"]: e for e in json.loads((data_dir / "events.json").read_text())}
     # Baku's mention was rejected, so it leaves the event of its clause; the other clause's
@@ -169,6 +172,7 @@ def test_an_interrupted_accept_can_be_finished_without_duplicates(item, monkeypa
         raise KeyboardInterrupt  # after events.json and links.json, before the inbox is cleared
 
     monkeypatch.setattr(R, "reject", killed)
+    suppressed_before = len(json.loads((data_dir / "links.json").read_text())["suppress"])
     with pytest.raises(KeyboardInterrupt):
         R.accept(data_dir, sid, ["m1", "m2", "e1"])
     assert run_cli("validate", str(data_dir)).returncode == 0  # every step left valid data
@@ -178,7 +182,7 @@ def test_an_interrupted_accept_can_be_finished_without_duplicates(item, monkeypa
 
     result = R.accept(data_dir, sid, ["m1", "m2", "e1"])
     assert not result.source_written and result.events_added == ()
-    assert result.already_present == 1 + len(links["suppress"])
+    assert result.already_present == 1 + len(links["suppress"]) - suppressed_before
     assert json.loads((data_dir / "events.json").read_text()) == first
     assert json.loads((data_dir / "links.json").read_text()) == links
     assert R.pending(data_dir) == ([], [])

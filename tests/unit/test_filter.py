@@ -65,7 +65,7 @@ def test_passages_mentioning_has_highlight_spans(atlas):
     ps = passages_mentioning(atlas, "cku_railway")
     assert len(ps) >= 7
     m = atlas.mentions[atlas.mentions["feature"] == "cku_railway"]
-    names = dict(zip(zip(m["passage_id"], m["start"]), m["text"], strict=True))
+    names = dict(zip(zip(m["passage_id"], m["start"], strict=True), m["text"], strict=True))
     for p in ps.itertuples(index=False):
         for s, e in p.spans:  # each span is one of the railway's mentions, as written
             assert " ".join(p.text[s:e].split()) == " ".join(names[(p.passage_id, s)].split())
