@@ -115,6 +115,7 @@ class CheckedData:
     rejected_people: set[str] = field(default_factory=set)
     # A file that could not be read at all: what refers into it is not checked.
     corridors_unread: bool = False
+    events_unread: bool = False
     sources_missing: bool = False
 
     def problem(self, file: str, id_: str, message: str) -> None:

@@ -46,7 +46,7 @@ def check_phases(checked: CheckedData) -> None:
             )
         if event not in events:
             ok = False
-            if event not in checked.rejected_events:
+            if event not in checked.rejected_events and not checked.events_unread:
                 checked.problem(name, where, f"event {event!r} does not exist")
         return ok
 

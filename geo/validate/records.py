@@ -30,6 +30,7 @@ def check_gazetteer(checked: CheckedData) -> None:
 def check_events(checked: CheckedData) -> None:
     name = checked.name(EVENTS)
     doc = read_json_list(checked, checked.data_dir / EVENTS, "event")
+    checked.events_unread = doc is None
     for ev in unique_records(checked, Event, doc or [], name, "event"):
         bad_date = date_problem(ev.date)
         if bad_date:
