@@ -514,7 +514,8 @@ def _filtered_view(atlas, args: argparse.Namespace, command: str):
     if unknown and not args.ignore_unknown:
         for line in unknown:
             print(f"{command}: {line}", file=sys.stderr)
-        print(f"{command}: nothing done (--ignore-unknown drops unknown values)", file=sys.stderr)
+        done = "nothing written" if command == "export" else "nothing done"
+        print(f"{command}: {done} (--ignore-unknown drops unknown values)", file=sys.stderr)
         return None
     params = {p.key: value for p in FILTERS if (value := getattr(args, f"f_{p.field}"))}
     state, notices = decode(params, vocab)

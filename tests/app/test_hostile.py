@@ -255,7 +255,7 @@ def test_dashboard_with_the_hostile_feature_selected(hostile_data):
 def test_dashboard_shows_the_hostile_speakers_card_as_text(hostile_data):
     at = run_app(DASHBOARD, hostile_data, who="hostile_speaker")
     assert_nothing_interpreted(at)
-    assert at.subheader[0].value == markdown_literal(HOSTILE_SPEAKER)
+    assert at.header[0].value == markdown_literal(HOSTILE_SPEAKER)
     html = page_html(at)
     assert safe_text(HOSTILE_ROLE) in html and f"{safe_text(SCRIPT)} cited" in html
     assert '<mark class="said">&lt;script&gt;alert(1)&lt;/script&gt;' in html
