@@ -6,7 +6,8 @@ dates}``, offsets into the text after the front matter). This script copies each
 into a self-contained gold document (text, url, title, publisher, rights from the front matter) and
 checks every span; it never runs the linker or the date resolver.
 
-    python scripts/import_gold.py /work/corpus/cku_horgos /work/corpus/middle_tianjin
+    python scripts/import_gold.py /work/corpus/cku_horgos /work/corpus/middle_tianjin \
+        /work/corpus/issue14_gold
 """
 
 from __future__ import annotations
