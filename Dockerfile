@@ -31,7 +31,8 @@ COPY data/ data/
 COPY docs/methodology.md docs/
 
 # Everything above belongs to root and is only read: the app runs as a user who cannot change it,
-# except static/layers/, where it writes the map's layers once per data version (geo/draw/files.py).
+# except static/layers/, where it writes the map's layers and the timeline's rows once per data
+# version (geo/publish.py).
 RUN useradd --create-home --uid 10001 atlas \
     && mkdir -p static/layers && chown atlas:atlas static/layers
 USER atlas

@@ -104,9 +104,10 @@ def measure(script: Path, label: str, folder: Path, reps: int) -> dict[str, obje
 def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     """Median ms of each step the dashboard takes on a rerun, outside Streamlit: the same calls
     as ``dashboard.py`` (the screen function, the map and its state, st_folium's rendering)."""
-    from geo.draw import atlas_map, layer_files, state_layer
+    from geo.draw import atlas_map, state_layer
     from geo.load import load_atlas
-    from geo.screen import in_view, main_screen, map_parts_of
+    from geo.publish import published
+    from geo.screen import in_view, main_screen, map_parts_of, timeline_rows_of
     from geo.urlstate import ViewState, filter_key
 
     once: dict[str, float] = {}
@@ -114,8 +115,9 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
     atlas = load_atlas(folder)
     once["load_atlas"] = time.perf_counter() - t
     t = time.perf_counter()
-    files = layer_files(map_parts_of(atlas), atlas.version)
-    once["map parts and their file names (once per data version)"] = time.perf_counter() - t
+    parts = map_parts_of(atlas)
+    urls = published({**parts.json, "timeline": timeline_rows_of(atlas)}, atlas.version).urls()
+    once["map parts, timeline rows, their file names"] = time.perf_counter() - t
     sel = ROUTES.get(label, SYNTHETIC_ROUTES)[0]
     cached: dict[tuple, object] = {}  # the app caches in_view per filters (ui.data.shown)
 
@@ -123,14 +125,14 @@ def breakdown(label: str, folder: Path, reps: int) -> list[list[object]]:
         key = filter_key(state)
         if key not in cached:
             t0 = time.perf_counter()
-            cached[key] = in_view(atlas, state)
+            cached[key] = in_view(atlas, state, timeline_source=urls["timeline"])
             once[f"in_view (filter, timeline spec, map), {state.countries or 'all'}"] = (
                 time.perf_counter() - t0
             )
         yield "ui.data.shown (cached in_view)", None
         screen = main_screen(atlas, state, cached[key])
         yield "main_screen", None
-        fmap = atlas_map(files)
+        fmap = atlas_map(parts, version=atlas.version, urls=urls)
         yield "atlas_map (the map, the same every run)", None
         group = state_layer(screen.map.state)
         yield "state_layer", None

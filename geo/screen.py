@@ -59,7 +59,14 @@ from geo.load import Atlas
 from geo.phases import PhaseBar, phase_bar
 from geo.preview import MarkedPassage, events_frame, marked_passages, mention_rows
 from geo.speakers import SpeakerCard, SpeakerLabel, people_matching, speaker_card, speakers_of
-from geo.timeline import default_window, timeline_chart, timeline_frame, with_highlight
+from geo.timeline import (
+    default_window,
+    in_view_bits,
+    timeline_chart,
+    timeline_frame,
+    timeline_rows,
+    with_highlight,
+)
 from geo.urlstate import ViewState, replace
 
 SEARCH_LIMIT = 30
@@ -109,10 +116,14 @@ def timeline_of(
     *,
     windowed: bool = True,
     height: int = 220,
+    source: str | None = None,
+    shown: str = "",
 ) -> Timeline | None:
     """The timeline part of a screen for ``events`` (rows shaped like ``Atlas.events``), or None
     when there is no event. ``windowed``: show only the last years when the events span many
-    (see :func:`geo.timeline.default_window`); off when the reader chose a date range."""
+    (see :func:`geo.timeline.default_window`); off when the reader chose a date range.
+    ``source`` and ``shown``: the chart reads every event's row from ``source`` (the published
+    :func:`timeline_rows_of`) and draws those ``shown`` names, the ``events`` given."""
     frame = timeline_frame(events, source_titles, pal.names)
     if not len(frame):
         return None
@@ -120,8 +131,17 @@ def timeline_of(
     if windowed:
         start, end, earlier = default_window(frame)
         frame, window = frame[frame["end"] >= start], (start, end)
-    spec = timeline_chart(frame, pal.by_label, window=window, height=height).to_dict()
-    return Timeline(frame=frame, window=window, earlier=earlier, spec=spec)
+    chart = timeline_chart(
+        frame, pal.by_label, window=window, height=height, source=source, shown=shown
+    )
+    return Timeline(frame=frame, window=window, earlier=earlier, spec=chart.to_dict())
+
+
+def timeline_rows_of(atlas: Atlas) -> str:
+    """The rows of every event of the atlas for its timeline (:func:`geo.timeline.timeline_rows`),
+    the same for every view of a data version: published once, read by the chart of every view."""
+    titles = {k: v.title for k, v in atlas.sources.items()}
+    return timeline_rows(timeline_frame(atlas.events, titles, palette(atlas).names))
 
 
 def routes_and_sites(features: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -222,8 +242,15 @@ class InView:
     classes: dict[str, str] = field(default_factory=dict)
 
 
-def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InView:
-    """The part of the main screen that depends only on the filters of ``state``."""
+def in_view(
+    atlas: Atlas,
+    state: ViewState,
+    pal: Palette | None = None,
+    timeline_source: str | None = None,
+) -> InView:
+    """The part of the main screen that depends only on the filters of ``state``.
+    ``timeline_source``: the address of the published :func:`timeline_rows_of`, which the
+    timeline then reads instead of carrying its rows."""
     pal = pal or palette(atlas)
     view = filter_atlas(atlas, state)
     titles = {k: v.title for k, v in atlas.sources.items()}
@@ -233,12 +260,15 @@ def in_view(atlas: Atlas, state: ViewState, pal: Palette | None = None) -> InVie
     framed = view if state.as_of is None else filter_atlas(atlas, replace(state, as_of=None))
     routes, sites = routes_and_sites(framed.features)
     statuses = statuses_on(atlas, state.as_of)
+    shown = in_view_bits(atlas.events["id"], view.events["id"]) if timeline_source else ""
     return InView(
         view=view,
         counts=overview(view, atlas.speakers_by_passage),
         corridors=corridors(atlas, view, allowed_sources(atlas, state)),
         latest=latest_events(view, LATEST_EVENTS),
-        timeline=timeline_of(view.events, titles, pal, windowed=windowed),
+        timeline=timeline_of(
+            view.events, titles, pal, windowed=windowed, source=timeline_source, shown=shown
+        ),
         map=InViewMap(
             shown=_shown_bits(map_order(atlas), view.features["id"]),
             frame=frame_of(routes, sites, None, atlas.boundaries),

@@ -8,11 +8,20 @@ colour legend lists only the projects drawn and wraps to the chart's width. The 
 parameter ``event`` (a click on a marker) carries the event id back to the app; the parameters
 :data:`HIGHLIGHT` (the selected feature's events, outlined) and :data:`FOCUS` (the chosen event:
 larger, ringed and on a dashed line across the chart) are set by :func:`with_highlight`.
+
+A chart carries its rows, or names a file holding the rows of every event of the atlas
+(:func:`timeline_rows`, published once per data version by :mod:`geo.publish`) and shows those in
+view through the parameter :data:`IN_VIEW` (:func:`in_view_bits`), so that a rerun sends a
+spec of a few kilobytes instead of the rows again.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection, Sequence
+
 import altair as alt
+import numpy as np
 import pandas as pd
 
 SELECTION = "event"
@@ -98,6 +107,39 @@ def axis_ticks(start: pd.Timestamp, end: pd.Timestamp) -> tuple[list[dict], str]
 HIGHLIGHT = "highlighted"
 FOCUS = "focused"
 TEXT_COLOR = "#1F2933"
+IN_VIEW = "inview"
+ROW = "i"  # each row's position among the rows of its file (timeline_rows)
+
+# Whether row ROW is in view: its bit in IN_VIEW (hexadecimal, four rows a digit, the first row
+# in the digit's highest bit; "" when every row is).
+_IN_VIEW_TEST = (
+    f"{IN_VIEW} == '' || floor(parseInt(substring({IN_VIEW}, floor(datum.{ROW} / 4), "
+    f"floor(datum.{ROW} / 4) + 1), 16) / pow(2, 3 - datum.{ROW} % 4)) % 2 == 1"
+)
+
+
+def timeline_rows(frame: pd.DataFrame) -> str:
+    """The rows of ``frame`` (from :func:`timeline_frame`, every event of the atlas) as the JSON
+    a chart's ``source`` names, each with its position (:data:`ROW`), dates written as Altair
+    writes them into a chart.
+
+    >>> frame = pd.DataFrame({"id": ["a"], "start": [pd.Timestamp("2024-12-27")]})
+    >>> timeline_rows(frame)
+    '[{"id":"a","start":"2024-12-27T00:00:00","i":0}]'
+    """
+    rows = alt.utils.sanitize_pandas_dataframe(frame.assign(**{ROW: range(len(frame))}))
+    return json.dumps(rows.to_dict(orient="records"), ensure_ascii=False, separators=(",", ":"))
+
+
+def in_view_bits(ids: Sequence[str], shown: Collection[str]) -> str:
+    """The events of ``ids`` (the order of :func:`timeline_rows`) that are in ``shown``, as the
+    value of :data:`IN_VIEW`: one bit an event, in hexadecimal; "" when every one is.
+
+    >>> in_view_bits(["a", "b", "c", "d", "e"], {"a", "d", "e"}), in_view_bits(["a"], ["a"])
+    ('98', '')
+    """
+    bits = np.isin(np.asarray(ids, dtype=object), list(shown))
+    return "" if bits.all() else np.packbits(bits).tobytes().hex()
 
 
 def timeline_chart(
@@ -106,12 +148,19 @@ def timeline_chart(
     height: int = 220,
     window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
     highlight: tuple[str, ...] | list[str] = (),
+    *,
+    source: str | None = None,
+    shown: str = "",
 ) -> alt.LayerChart:
     """An Altair chart of ``frame`` (from :func:`timeline_frame`); ``colors`` maps the project
     label shown on the chart to its colour (the map's palette). The events whose ids are in
     ``highlight`` are outlined and the others dimmed, through the Vega-Lite parameter
     :data:`HIGHLIGHT`, so that a page can change the highlight without rebuilding the chart
-    (see :func:`with_highlight`); the event in :data:`FOCUS` is marked apart from them."""
+    (see :func:`with_highlight`); the event in :data:`FOCUS` is marked apart from them.
+
+    With ``source`` (the address of :func:`timeline_rows` of every event) the chart reads its
+    rows from there and draws those that ``shown`` (:func:`in_view_bits`) names; ``frame`` is
+    then only the rows in view, for the projects the chart lists."""
     domain = list(colors)
     if (frame["project"] == NO_PROJECT).any() and NO_PROJECT not in colors:
         domain.append(NO_PROJECT)
@@ -144,7 +193,9 @@ def timeline_chart(
     ticks, fmt = axis_ticks(*window)
     x_axis = alt.Axis(values=ticks, format=fmt, title=None, labelFlush=False)
     scale = alt.Scale(domain=[w.isoformat() for w in window], clamp=False)
-    base = alt.Chart(frame)
+    base = alt.Chart() if source else alt.Chart(frame)
+    if source:
+        base = base.transform_filter(_IN_VIEW_TEST)
     periods = (
         base.transform_filter("datum.precision != 'day'")
         .mark_bar(height=12, cornerRadius=3, clip=True)
@@ -195,9 +246,11 @@ def timeline_chart(
         .mark_text(align="left", baseline="bottom", dy=-10, fontSize=12, color=TEXT_COLOR)
         .encode(x=alt.value(0), y=y, text="project:N")
     )
+    layers = (periods, focus_line, markers, names)
+    chart = alt.layer(*layers, data=alt.UrlData(source)) if source else alt.layer(*layers)
+    params = (hl, focus, alt.param(name=IN_VIEW, value=shown)) if source else (hl, focus)
     return (
-        alt.layer(periods, focus_line, markers, names)
-        .add_params(hl, focus)
+        chart.add_params(*params)
         # The plot keeps its height (up to ``height``, by rows) and the legends come under it:
         # Streamlit's default "fit" would squeeze the rows to make room for the legends.
         .properties(

@@ -14,15 +14,17 @@ import folium
 import streamlit as st
 
 from geo.changes import CorridorChanges, by_corridor, changes_in, changes_since
-from geo.draw import LayerFiles, layer_files
+from geo.draw import MapParts
 from geo.draw import atlas_map as _atlas_map
 from geo.filter import vocabulary as _vocabulary
 from geo.load import Atlas, AtlasInvalid, default_data_dir, load_atlas
-from geo.screen import InView, in_view, map_parts_of, palette
+from geo.publish import Published, published
+from geo.screen import InView, in_view, map_parts_of, palette, timeline_rows_of
 from geo.urlstate import ViewState, Vocabulary, filter_key
 from geo.versions import changed_since
 
 _LOG = logging.getLogger(__name__)
+_UNWRITTEN: set[str] = set()  # data versions whose static files could not be written (warned)
 
 
 def data_dir() -> str:
@@ -66,26 +68,39 @@ def vocabulary(atlas: Atlas) -> Vocabulary:
 
 
 @st.cache_resource(show_spinner=False)
-def _layer_files(folder: str, version: str) -> LayerFiles:
-    return layer_files(map_parts_of(_load(folder)), version)
+def _parts(folder: str, version: str) -> tuple[MapParts, Published]:
+    atlas = _load(folder)
+    parts = map_parts_of(atlas)
+    return parts, published({**parts.json, "timeline": timeline_rows_of(atlas)}, version)
 
 
-def atlas_map(atlas: Atlas) -> folium.Map:
-    """The atlas's map for ``st_folium``: its layers are static files written once per data
-    version (checked on every run, so a deleted folder is written again) and kept by the
-    browser; where they cannot be written, the map carries them in its script."""
-    files = _layer_files(data_dir(), atlas.version)
+def _published_urls(atlas: Atlas) -> dict[str, str] | None:
+    """The addresses of what the data version publishes (the map's layers, the timeline's rows:
+    :mod:`geo.publish`), written when missing (checked on every run, so a deleted folder is
+    written again); None where they cannot be written, and the pages then carry them inline."""
+    files = _parts(data_dir(), atlas.version)[1]
     try:
         files.write()
     except OSError as e:
-        _LOG.warning("the map's layer files cannot be written (%s); sending them inline", e)
-        return _atlas_map(files, inline=True)
-    return _atlas_map(files)
+        if atlas.version not in _UNWRITTEN:
+            _UNWRITTEN.add(atlas.version)
+            _LOG.warning("the atlas's static files cannot be written (%s); sent inline", e)
+        return None
+    return files.urls()
+
+
+def atlas_map(atlas: Atlas) -> folium.Map:
+    """The atlas's map for ``st_folium``: the same for every view; its layers are static files
+    that the browser keeps (inline where they cannot be written)."""
+    parts = _parts(data_dir(), atlas.version)[0]
+    return _atlas_map(parts, version=atlas.version, urls=_published_urls(atlas))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _in_view(folder: str, version: str, key: tuple, _state: ViewState) -> InView:
-    return in_view(_load(folder), _state)
+def _in_view(
+    folder: str, version: str, key: tuple, timeline: str | None, _state: ViewState
+) -> InView:
+    return in_view(_load(folder), _state, timeline_source=timeline)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -116,5 +131,7 @@ def since_version(atlas: Atlas, made_on: str) -> list[CorridorChanges] | None:
 
 def shown(atlas: Atlas, state: ViewState) -> InView:
     """:func:`geo.screen.in_view` of the view's filters, computed once per data version and
-    filters (the selection does not change it)."""
-    return _in_view(data_dir(), atlas.version, filter_key(state), state)
+    filters (the selection does not change it); its timeline reads the published rows."""
+    urls = _published_urls(atlas)
+    timeline = urls["timeline"] if urls else None
+    return _in_view(data_dir(), atlas.version, filter_key(state), timeline, state)

@@ -9,14 +9,13 @@ The map is drawn in the browser by the atlas's own script (``static/map/atlas-ma
 *parts* — the outlines, routes and sites as GeoJSON and their look — which depend only on the data,
 and a small *state* — which features are shown and how, the selection, the frame — which is all a
 rerun changes. The parts are inline (:func:`build_map`) or static files fetched once
-(:func:`atlas_map`, :mod:`geo.draw.files`), and the state then follows with each rerun
+(:func:`atlas_map`, :mod:`geo.publish`), and the state then follows with each rerun
 (:func:`state_layer`).
 
 One job per module:
 
 - :mod:`geo.draw.build` — :func:`build_map` and :func:`atlas_map`, the folium map;
 - :mod:`geo.draw.layers` — the parts: outlines, routes, sites and their look, as JSON;
-- :mod:`geo.draw.files` — the parts as content-hashed static files, written atomically;
 - :mod:`geo.draw.state` — what a rerun sends: shown features, classes, selection, frame;
 - :mod:`geo.draw.style` — colours, line dashes, site icons, the legend and its CSS;
 - :mod:`geo.draw.frame` — where the map looks: one padding and zoom rule for every fit;
@@ -27,7 +26,6 @@ One job per module:
 
 from geo.draw.build import atlas_map, build_map
 from geo.draw.click import clicked_feature_id
-from geo.draw.files import LayerFiles, layer_files
 from geo.draw.frame import frame_around, frame_of
 from geo.draw.inputs import FEATURE_COLUMNS
 from geo.draw.layers import MapParts, map_parts, outlines_geojson
@@ -38,7 +36,6 @@ __all__ = [
     "FEATURE_COLUMNS",
     "PROJECT_PALETTE",
     "SITE_ICONS",
-    "LayerFiles",
     "MapParts",
     "atlas_map",
     "build_map",
@@ -46,7 +43,6 @@ __all__ = [
     "clicked_feature_id",
     "frame_around",
     "frame_of",
-    "layer_files",
     "legend_html",
     "map_parts",
     "map_state",

@@ -7,9 +7,9 @@ applies its state (:mod:`geo.draw.state`). The parts come one of two ways:
 
 - :func:`build_map` puts them in the map's script, with the state: one self-contained map, for a
   page that draws it once (the "Try an article" page, the benchmarks' baselines);
-- :func:`atlas_map` names the static files of a data version (:mod:`geo.draw.files`): its script
-  is the same for every view, so the browser keeps the map and its files, and each rerun sends
-  only a state (``st_folium(..., feature_group_to_add=state_layer(...))``).
+- :func:`atlas_map` names the static files of a data version (:mod:`geo.publish`): its script is
+  the same for every view, so the browser keeps the map and its files, and each rerun sends only
+  a state (``st_folium(..., feature_group_to_add=state_layer(...))``).
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.draw.assets import localize, own_asset_url
-from geo.draw.files import LAYERS_URL, LayerFiles
 from geo.draw.frame import EMPTY_CENTER, EMPTY_ZOOM, MIN_ZOOM, frame_of
-from geo.draw.layers import OUTLINES_PANE, PARTS, map_parts, script_json
+from geo.draw.layers import OUTLINES_PANE, PARTS, MapParts, map_parts, script_json
 from geo.draw.state import map_state
 from geo.draw.style import TILES
 
@@ -109,35 +108,28 @@ def build_map(
 
 
 def atlas_map(
-    files: LayerFiles,
+    parts: MapParts,
     *,
+    version: str,
+    urls: Mapping[str, str] | None = None,
     tiles_online: bool = True,
-    inline: bool = False,
-    base_url: str = LAYERS_URL,
 ) -> folium.Map:
-    """The map of a data version drawn from its layer files, with no state: the same script
-    (byte for byte) for every view, to which ``st_folium`` adds the view's
-    :func:`geo.draw.state_layer`.
+    """The map of data ``version`` with no state: the same script (byte for byte) for every
+    view, to which ``st_folium`` adds the view's :func:`geo.draw.state_layer`.
 
     Parameters
     ----------
-    files : LayerFiles
-        :func:`geo.draw.files.layer_files` of the atlas, written where ``base_url`` serves them.
+    parts : MapParts
+        :func:`geo.draw.map_parts` of the atlas.
+    version : str
+        The data version the parts were made from (a state for another one is ignored).
+    urls : mapping of str to str, optional
+        Part → the address of its published file (:func:`geo.publish.published`); without it
+        the parts go in the script (where they cannot be published).
     tiles_online : bool
         As for :func:`build_map`.
-    inline : bool
-        Put the parts in the script instead of naming the files (where they cannot be written).
-    base_url : str
-        Where the layers folder is served.
     """
-    return _atlas(
-        AtlasLayers(
-            files.parts,
-            version=files.version,
-            urls=None if inline else files.urls(base_url),
-            tiles_online=tiles_online,
-        )
-    )
+    return _atlas(AtlasLayers(parts, version=version, urls=urls, tiles_online=tiles_online))
 
 
 _ZOOM_LOCK = re.compile(r",\s*(maximum-scale=[\d.]+|user-scalable=no)")
@@ -196,7 +188,7 @@ class AtlasLayers(JSCSSMixin):
         parts,
         *,
         version: str = "",
-        urls: dict[str, str] | None = None,
+        urls: Mapping[str, str] | None = None,
         state: dict | None = None,
         tiles_online: bool = True,
     ):
@@ -219,4 +211,7 @@ class AtlasLayers(JSCSSMixin):
             + ",".join(f'"{p}":{sources[p]}' for p in PARTS)
             + "}}"
         )
-        self.fetches = [*(urls or {}).values(), *([TILES["url"]] if tiles_online else [])]
+        self.fetches = [
+            *(urls[p] for p in PARTS if urls),
+            *([TILES["url"]] if tiles_online else []),
+        ]

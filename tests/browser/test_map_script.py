@@ -17,7 +17,6 @@ from geo.draw import (
     build_map,
     classes_of,
     frame_of,
-    layer_files,
     map_parts,
     map_state,
     shown_bits,
@@ -25,6 +24,7 @@ from geo.draw import (
 from geo.draw.frame import PADDING_PX
 from geo.draw.state import pack_codes
 from geo.draw.style import SELECTED_HALO
+from geo.publish import published
 
 pytestmark = pytest.mark.browser
 
@@ -201,9 +201,10 @@ def test_the_selection_is_drawn_over_the_others_and_shown_whole(show, plain, rou
 
 
 def test_a_state_for_other_layers_is_ignored(show, tmp_path, routes, sites, boundaries, colors):
-    files = layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
+    parts = map_parts(routes, sites, boundaries, colors=colors)
+    files = published(parts.json, "v1")
     files.write(tmp_path)
-    page = show(atlas_map(files, tiles_online=False))
+    page = show(atlas_map(parts, version="v1", urls=files.urls(), tiles_online=False))
     apply(page, map_state("v0", selected="cku_railway"))
     assert page.evaluate(f"() => {ATLAS}.groups.selection.getLayers().length") == 0
     apply(page, map_state("v1", selected="cku_railway"))
@@ -248,9 +249,10 @@ def test_many_sites_are_dots_on_one_canvas(show, routes, sites, boundaries, colo
 
 
 def test_the_parts_are_fetched_from_their_files(show, tmp_path, routes, sites, boundaries, colors):
-    files = layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
+    parts = map_parts(routes, sites, boundaries, colors=colors)
+    files = published(parts.json, "v1")
     files.write(tmp_path)
-    page = show(atlas_map(files, tiles_online=False))
+    page = show(atlas_map(parts, version="v1", urls=files.urls(), tiles_online=False))
     apply(page, map_state("v1", selected="cku_railway"))
     assert drawn_ids(page) == sorted([*routes["id"], *sites["id"]])
     assert page.evaluate(f"() => {ATLAS}.groups.selection.getLayers().length") == 2

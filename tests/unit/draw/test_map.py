@@ -15,7 +15,6 @@ from geo.draw import (
     atlas_map,
     build_map,
     frame_of,
-    layer_files,
     legend_html,
     map_parts,
     map_state,
@@ -24,6 +23,7 @@ from geo.draw import (
     state_layer,
 )
 from geo.draw.style import site_icon
+from geo.publish import published
 from tests.unit.draw.conftest import HOSTILE, HOSTILE_PROJECT, atlas_layers, part
 
 
@@ -137,16 +137,20 @@ def test_empty_routes_and_sites_still_draw(routes, sites, boundaries, colors):
 
 
 @pytest.fixture
-def files(routes, sites, boundaries, colors):
-    return layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
+def parts(routes, sites, boundaries, colors):
+    return map_parts(routes, sites, boundaries, colors=colors)
 
 
-def _args(files, state=None):
+def _published_map(parts, **kwargs):
+    return atlas_map(parts, version="v1", urls=published(parts.json, "v1").urls(), **kwargs)
+
+
+def _args(parts, state=None):
     """What st_folium sends for the dashboard's map with ``state`` (a fresh map each time, as a
     rerun makes it)."""
     group = state_layer(state) if state else None
     return st_folium_args(
-        atlas_map(files),
+        _published_map(parts),
         key="map",
         height=560,
         use_container_width=True,
@@ -155,12 +159,12 @@ def _args(files, state=None):
     )
 
 
-def test_the_map_script_is_the_same_for_every_view(files, routes, sites):
-    plain = _args(files, map_state("v1"))
+def test_the_map_script_is_the_same_for_every_view(parts, routes, sites):
+    plain = _args(parts, map_state("v1"))
     selected = _args(
-        files, map_state("v1", selected="cku_railway", frame=frame_of(routes, sites, "cku_railway"))
+        parts, map_state("v1", selected="cku_railway", frame=frame_of(routes, sites, "cku_railway"))
     )
-    filtered = _args(files, map_state("v1", shown=shown_bits(files.parts.ids, ["torugart"])))
+    filtered = _args(parts, map_state("v1", shown=shown_bits(parts.ids, ["torugart"])))
     for part_name in ("script", "header", "html", "js_links", "css_links", "key", "id"):
         assert plain[part_name] == selected[part_name] == filtered[part_name], part_name
     assert len({plain["feature_group"], selected["feature_group"], filtered["feature_group"]}) == 3
@@ -168,13 +172,14 @@ def test_the_map_script_is_the_same_for_every_view(files, routes, sites):
     assert "AtlasMap.apply(" in selected["feature_group"]
 
 
-def test_the_map_script_names_its_files_and_carries_no_geometry(files):
-    args = _args(files)
-    for url in files.urls().values():
+def test_the_map_script_names_its_files_and_carries_no_geometry(parts):
+    args = _args(parts)
+    urls = published(parts.json, "v1").urls()
+    for url in urls.values():
         assert url in args["script"]
     assert "coordinates" not in args["script"] and "Khorgos" not in args["script"]
-    inline = st_folium_args(atlas_map(files, inline=True), key="map")["script"]
-    assert "coordinates" in inline and not any(u in inline for u in files.urls().values())
+    inline = st_folium_args(atlas_map(parts, version="v1"), key="map")["script"]
+    assert "coordinates" in inline and not any(u in inline for u in urls.values())
 
 
 def test_the_state_is_small(routes, sites, boundaries, colors):
@@ -194,7 +199,7 @@ def test_the_state_is_small(routes, sites, boundaries, colors):
         frame=frame_of(routes, many, "s00042"),
     )
     group = st_folium_args(
-        atlas_map(layer_files(map_parts(routes, many, boundaries, colors=colors), "v1")),
+        _published_map(map_parts(routes, many, boundaries, colors=colors)),
         feature_group_to_add=state_layer(state),
     )["feature_group"]
     assert len(group.encode()) < 3_000  # 11,002 features: one bit each, in base64

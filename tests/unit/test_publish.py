@@ -1,8 +1,10 @@
-"""The map's parts as static files: named by their content, written whole or not at all, also by
-several servers at once, and dated so that browsers keep them."""
+"""What the data publishes as static files (the map's parts, the timeline's rows): named by their
+content, written whole or not at all, also by several servers at once, and dated so that browsers
+keep them."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import stat
@@ -10,32 +12,32 @@ from pathlib import Path
 
 import pytest
 
-from geo.draw import layer_files, map_parts
-from geo.draw.files import LAYERS_URL, UNCHANGED_SINCE, LayerFiles, write_atomically
-from geo.draw.layers import PARTS, MapParts
+from geo.publish import STATIC_URL, UNCHANGED_SINCE, Published, published, write_atomically
+
+PARTS = {
+    "routes": json.dumps({"type": "FeatureCollection", "features": []}),
+    "timeline": json.dumps([{"id": "cku_groundbreaking", "title": "</script> <b>x</b>"}]),
+}
 
 
 @pytest.fixture
-def files(routes, sites, boundaries, colors) -> LayerFiles:
-    return layer_files(map_parts(routes, sites, boundaries, colors=colors), "3f2a9c01d2")
+def files() -> Published:
+    return published(PARTS, "3f2a9c01d2")
 
 
-def test_each_part_is_named_by_the_data_version_and_its_content(
-    files, routes, sites, boundaries, colors
-):
+def test_each_part_is_named_by_the_data_version_and_its_content(files):
     assert set(files.names) == set(PARTS)
     assert all(name.startswith("3f2a9c01d2/") for name in files.names.values())
-    fewer = layer_files(map_parts(routes.iloc[:1], sites, boundaries, colors=colors), "3f2a9c01d2")
-    changed = {p for p in PARTS if fewer.names[p] != files.names[p]}
-    assert changed == {"routes", "meta"}  # the legend is in the meta
-    assert files.urls()["routes"] == LAYERS_URL + files.names["routes"]
+    other = published({**PARTS, "timeline": "[]"}, "3f2a9c01d2")
+    assert {p for p in PARTS if other.names[p] != files.names[p]} == {"timeline"}
+    assert files.urls()["routes"] == STATIC_URL + files.names["routes"]
 
 
 def test_written_files_hold_the_parts_dated_long_ago(files, tmp_path):
     files.write(tmp_path)
     for part, name in files.names.items():
         path = tmp_path / name
-        assert path.read_text(encoding="utf-8") == files.parts.json[part]
+        assert path.read_text(encoding="utf-8") == files.json[part]
         assert path.stat().st_mtime == UNCHANGED_SINCE
         assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert not [p for p in tmp_path.rglob(".*")]  # no temporary file left
@@ -49,7 +51,7 @@ def test_a_file_already_there_is_not_written_again(files, tmp_path):
     assert path.stat().st_ino == before
     path.unlink()  # a deleted file is written again
     files.write(tmp_path)
-    assert path.read_text(encoding="utf-8") == files.parts.json["routes"]
+    assert path.read_text(encoding="utf-8") == files.json["routes"]
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
@@ -62,14 +64,15 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_data_version_must_be_a_plain_name():
-    parts = MapParts(json={p: "{}" for p in PARTS}, route_ids=(), site_ids=())
+def test_a_data_version_and_a_part_must_be_plain_names():
     for bad in ("../x", "a/b", "", "x" * 65):
         with pytest.raises(ValueError, match="data version"):
-            layer_files(parts, bad)
+            published({"routes": "{}"}, bad)
+        with pytest.raises(ValueError, match="part names a file"):
+            published({bad: "{}"}, "v1")
 
 
-def _write_many_times(files: LayerFiles, folder: str, start, rounds: int) -> None:
+def _write_many_times(files: Published, folder: str, start, rounds: int) -> None:
     start.wait()
     for _ in range(rounds):
         for name in files.names.values():
@@ -77,13 +80,11 @@ def _write_many_times(files: LayerFiles, folder: str, start, rounds: int) -> Non
         files.write(Path(folder))
 
 
-def test_servers_writing_at_once_never_show_half_a_file(
-    tmp_path, routes, sites, boundaries, colors
-):
+def test_servers_writing_at_once_never_show_half_a_file(tmp_path):
     """Four processes delete and write the same files over and over while this one reads them:
     every read finds the whole file or none."""
-    big = routes.loc[routes.index.repeat(300)].assign(id=[f"r{i}" for i in range(600)])
-    files = layer_files(map_parts(big, sites, boundaries, colors=colors), "v1")
+    rows = [{"id": f"e{i}", "title": "x" * 200} for i in range(2_000)]
+    files = published({"timeline": json.dumps(rows), "routes": PARTS["routes"]}, "v1")
     ctx = multiprocessing.get_context("fork")
     start = ctx.Barrier(5)
     writers = [
@@ -100,7 +101,7 @@ def test_servers_writing_at_once_never_show_half_a_file(
                 text = (tmp_path / name).read_text(encoding="utf-8")
             except FileNotFoundError:
                 continue
-            assert text == files.parts.json[part]
+            assert text == files.json[part]
             seen += 1
     for w in writers:
         w.join()
