@@ -111,6 +111,16 @@ def goal(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+def target(name: str, data: str, measured: str, wanted: str, met: bool) -> list[str]:
+    """One target of issue 15 as measured: a row for a script's table of targets (target, data,
+    measured, goal, met / not met).
+
+    >>> target("click → passages", "100x", "0.42 s", "≤ 0.5 s", True)
+    ['click → passages', '100x', '0.42 s', '≤ 0.5 s', 'met']
+    """
+    return [name, data, measured, wanted, goal(met)]
+
+
 # ------------------------------------------------------------------------------------- timing
 
 
