@@ -13,7 +13,8 @@ import pytest
 
 from devtools.browser import TIMEOUT_MS, map_frame, open_app, route_point, wait_for_map, wait_idle
 from geo.filter import filter_atlas
-from geo.publish import UNCHANGED_SINCE
+from geo.publish import UNCHANGED_SINCE, published
+from geo.screen import timeline_rows_of
 from geo.urlstate import ViewState
 
 pytestmark = pytest.mark.browser
@@ -56,13 +57,14 @@ def test_the_timeline_draws_the_events_in_view_from_the_published_rows(page, app
     assert 0 < markers.count() == len(in_view) < len(atlas.events)
 
 
-def test_published_files_are_dated_long_ago_and_may_be_kept(page, app_server):
+def test_published_files_are_dated_long_ago_and_may_be_kept(page, app_server, atlas):
     _open(page, app_server)
     script = map_frame(page).evaluate(
         "() => [...document.scripts].map(s => s.textContent).join('\\n')"
     )
     urls = re.findall(r'"(/app/static/layers/[^"]+\.json)"', script)
     assert len(urls) == 4  # meta, outlines, routes, sites
+    urls.append(published({"timeline": timeline_rows_of(atlas)}, atlas.version).urls()["timeline"])
     for url in urls:
         with urllib.request.urlopen(app_server + url, timeout=30) as r:
             assert r.status == 200
