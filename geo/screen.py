@@ -202,7 +202,6 @@ def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tupl
     for pid in ids:
         p = atlas.props[pid]
         km = atlas.features.at[pid, "length_km"] if pid in atlas.features.index else None
-        km = round(float(km), 1) if km is not None else None  # as the card rounds it
         out.append(
             Corridor(
                 id=pid,

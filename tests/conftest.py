@@ -9,6 +9,7 @@ test runs, so ``-m "not browser"`` and ``-m "not apptest"`` leave out exactly th
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -50,6 +51,47 @@ def copy_data(dest: Path) -> Path:
     copy = dest / "data"
     shutil.copytree(DATA, copy)
     return copy
+
+
+SEEDS = ("9decb243e74ad7b3", "f2840b807d95501f")
+"""The two seed interviews the atlas began with."""
+
+
+def seed_data(dest: Path) -> Path:
+    """A copy of data/ at ``dest / "data"`` restricted to the two seed interviews (:data:`SEEDS`):
+    their sources, passages, events, links, figures and attributions, and the curated phases of
+    their events — a small real atlas that does not grow with the corpus, for tests that count
+    what a view holds on a given day."""
+    copy = copy_data(dest)
+    for f in (copy / "sources").iterdir():
+        if f.stem not in SEEDS:
+            f.unlink()
+
+    def edit(name: str, change) -> None:
+        path = copy / name
+        path.write_text(json.dumps(change(json.loads(path.read_text("utf-8"))), ensure_ascii=False))
+
+    def kept(record: dict) -> bool:
+        spans = [v for v in record.values() if isinstance(v, dict) and "source" in v]
+        spans += [v["span"] for v in record.values() if isinstance(v, dict) and "span" in v]
+        return all(s["source"] in SEEDS for s in spans)
+
+    edit("events.json", lambda evs: [e for e in evs if kept(e)])
+    events = {e["id"] for e in json.loads((copy / "events.json").read_text("utf-8"))}
+    edit("links.json", lambda d: {k: [r for r in v if kept(r)] for k, v in d.items()})
+    edit("phases.json", lambda d: {k: [r for r in v if r["event"] in events] for k, v in d.items()})
+    for name in ("figures.json", "attributions.json", "people.json"):
+        edit(name, lambda rows: [r for r in rows if kept(r)])
+    (copy / "versions.json").unlink(missing_ok=True)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def seed_atlas(tmp_path_factory):
+    """The atlas of :func:`seed_data`, loaded once."""
+    from geo.load import load_atlas
+
+    return load_atlas(seed_data(tmp_path_factory.mktemp("seed")))
 
 
 @pytest.fixture()

@@ -305,7 +305,7 @@ def test_the_other_pages_with_the_hostile_copy(hostile_data, page):
 def test_data_page_offers_no_javascript_link(hostile_data):
     at = run_app(ROOT / "pages" / "2_Data.py", hostile_data)
     table = at.dataframe[0].value
-    links = [u for u in table["source"] if isinstance(u, str)]
+    links = [u for u in table["geometry_source_url"] if isinstance(u, str) and u]
     assert not [u for u in links if not u.lower().startswith(("http://", "https://"))], links
 
 

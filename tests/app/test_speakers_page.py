@@ -25,7 +25,7 @@ def test_a_passage_shows_who_says_it_with_a_link_to_their_card():
 def test_the_speaker_card_lists_what_they_said_about_which_corridor():
     at = run_app(who="zhu_yongbiao", sel="horgos")
     assert not at.exception, [e.value for e in at.exception]
-    assert at.subheader[0].value == "Zhu Yongbiao"  # the card takes the panel over the selection
+    assert at.header[0].value == "Zhu Yongbiao"  # the card takes the panel over the selection
     about = [m.value for m in at.markdown if m.value.startswith("**About ")]
     assert about and "China–Kyrgyzstan–Uzbekistan railway" in about[0]
     assert '<mark class="said">The technical issues of the China-Kyrgyzstan' in page_html(at)
@@ -40,7 +40,7 @@ def test_the_speaker_card_lists_what_they_said_about_which_corridor():
 
 def test_an_organisation_card_lists_its_people():
     at = run_app(who="lanzhou_university")
-    assert at.subheader[0].value == "Lanzhou University"
+    assert at.header[0].value == "Lanzhou University"
     assert any(b.label == "Zhu Yongbiao" for b in at.button)
 
 
@@ -61,7 +61,7 @@ def test_a_search_finds_people_and_opens_their_card():
     person = next(b for b in at.button if b.label.startswith("Serik Orazgaliyev"))
     person.click().run()
     assert _param(at, "who") == "serik_orazgaliyev"
-    assert at.subheader[0].value == "Serik Orazgaliyev"
+    assert at.header[0].value == "Serik Orazgaliyev"
 
 
 def test_unknown_speakers_are_ignored_with_a_notice_and_clear_all_clears_them():

@@ -121,7 +121,7 @@ def _found(atlas, text):
             "и Китай — Центральная Азия",
             [
                 ("tianjin", "Тяньцзиня"),
-                ("tianjin_freight", "поезда Китай — Европа и Китай — Центральная Азия"),
+                ("tianjin_freight", "грузовых поезда Китай — Европа и Китай — Центральная Азия"),
             ],
             "https://khovar.tj/rus/2025/10/mezhdu-tyantszinem-i-tsentralnoj-aziej-nachali-kursirovat-gruzovye-poezda-po-regulyarnomu-grafiku",
         ),

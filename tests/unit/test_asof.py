@@ -18,6 +18,14 @@ from geo.filter import filter_atlas
 from geo.screen import main_screen
 from geo.urlstate import ViewState
 
+
+@pytest.fixture(scope="module")
+def atlas(seed_atlas):
+    """What a view holds on a day, counted on the seed atlas (tests/conftest.py), which does not
+    grow with the corpus."""
+    return seed_atlas
+
+
 D = dt.date
 TODAY = D(2026, 3, 1)
 

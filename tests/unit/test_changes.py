@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from geo.changes import (
     OTHER_NAME,
     by_corridor,
@@ -12,6 +14,14 @@ from geo.changes import (
 )
 from geo.filter import filter_atlas
 from geo.urlstate import ViewState
+
+
+@pytest.fixture(scope="module")
+def atlas(seed_atlas):
+    """What a view holds on a day, counted on the seed atlas (tests/conftest.py), which does not
+    grow with the corpus."""
+    return seed_atlas
+
 
 D = dt.date
 
