@@ -62,7 +62,40 @@ def timeline_frame(
         "source",
         "shape",
     ]
-    return pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["lane"] = lanes(frame)
+    return frame
+
+
+def lanes(frame: pd.DataFrame) -> list[int]:
+    """For each event, its place among the events of its row that begin on the same day (0, 1,
+    2, …), so that markers of the same day are drawn apart, each one clickable.
+
+    >>> f = pd.DataFrame({"project": ["a", "a", "b", "a"],
+    ...                   "start": pd.to_datetime(["2024-12-27"] * 3 + ["2025-01-01"])})
+    >>> lanes(f)
+    [0, 1, 0, 0]
+    """
+    if frame.empty:
+        return []
+    return frame.groupby(["project", "start"], sort=False).cumcount().tolist()
+
+
+LANE_OFFSET = "(datum.lane > 0 ? (datum.lane <= 2 ? 0.22 : 0.33) * (datum.lane % 2 ? 1 : -1) : 0)"
+""":func:`lane_offset` as a Vega expression of ``datum.lane``."""
+
+
+def lane_offset(lane: int) -> float:
+    """How far (in rows) a marker of ``lane`` lies from its row's line: below, above, further
+    below, further above — never as far as the next row.
+
+    >>> [lane_offset(n) for n in range(5)]
+    [0.0, 0.22, -0.22, 0.33, -0.33]
+    """
+    if lane == 0:
+        return 0.0
+    step = 0.22 if lane <= 2 else 0.33
+    return step if lane % 2 else -step
 
 
 def default_window(frame: pd.DataFrame, years: int = 4) -> tuple[pd.Timestamp, pd.Timestamp, int]:
@@ -161,6 +194,8 @@ def timeline_chart(
     With ``source`` (the address of :func:`timeline_rows` of every event) the chart reads its
     rows from there and draws those that ``shown`` (:func:`in_view_bits`) names; ``frame`` is
     then only the rows in view, for the projects the chart lists."""
+    if "lane" not in frame:  # a frame made elsewhere (the Try page's proposed events)
+        frame = frame.assign(lane=lanes(frame))
     domain = list(colors)
     if (frame["project"] == NO_PROJECT).any() and NO_PROJECT not in colors:
         domain.append(NO_PROJECT)
@@ -186,8 +221,16 @@ def timeline_chart(
     opacity = alt.condition(
         f"length({HIGHLIGHT}) > 0 && !({is_hl}) && !({is_focus})", alt.value(0.25), alt.value(0.95)
     )
-    # Rows are named by text over each row (below), not by axis labels beside the chart.
-    y = alt.Y("project:N", title=None, sort=drawn, axis=None)
+    # Rows are named by text over each row (below), not by axis labels beside the chart. A row
+    # is a number (its place in ``drawn``, the first at the top) so that markers of the same day
+    # can lie a little apart within it (:func:`lanes`).
+    row = f"indexof({json.dumps(drawn)}, datum.project)"
+    y = alt.Y(
+        "y:Q",
+        title=None,
+        axis=None,
+        scale=alt.Scale(domain=[len(drawn) - 0.5, -0.75], nice=False, zero=False),
+    )
     if window is None:
         window = (frame["start"].min(), frame["end"].max())
     ticks, fmt = axis_ticks(*window)
@@ -196,9 +239,11 @@ def timeline_chart(
     base = alt.Chart() if source else alt.Chart(frame)
     if source:
         base = base.transform_filter(_IN_VIEW_TEST)
+    base = base.transform_calculate(y=f"{row} + {LANE_OFFSET}")
     periods = (
         base.transform_filter("datum.precision != 'day'")
-        .mark_bar(height=12, cornerRadius=3, clip=True)
+        # A thick rule, not a bar: the rows are numbers (see ``y``), and a bar would stand on 0.
+        .mark_rule(strokeWidth=12, strokeCap="round", clip=True)
         .encode(
             x=alt.X("start:T", axis=x_axis, scale=scale),
             x2="end:T",
@@ -242,7 +287,7 @@ def timeline_chart(
         .add_params(pick)
     )
     names = (
-        alt.Chart(pd.DataFrame({"project": drawn}))
+        alt.Chart(pd.DataFrame({"project": drawn, "y": range(len(drawn))}))
         .mark_text(align="left", baseline="bottom", dy=-10, fontSize=12, color=TEXT_COLOR)
         .encode(x=alt.value(0), y=y, text="project:N")
     )

@@ -87,11 +87,17 @@ def seed_data(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_atlas(tmp_path_factory):
+def seed_dir(tmp_path_factory) -> Path:
+    """The folder of :func:`seed_data`, made once (tests must not change it)."""
+    return seed_data(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="session")
+def seed_atlas(seed_dir):
     """The atlas of :func:`seed_data`, loaded once."""
     from geo.load import load_atlas
 
-    return load_atlas(seed_data(tmp_path_factory.mktemp("seed")))
+    return load_atlas(seed_dir)
 
 
 @pytest.fixture()
@@ -174,6 +180,14 @@ def app_server():
     """The dashboard on a free loopback port; yields its base URL."""
     require_browser()
     with served("streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_dir):
+    """The dashboard on the seed atlas (:func:`seed_data`); yields its base URL."""
+    require_browser()
+    with served("streamlit-seed.log", env={"CORRIDOR_ATLAS_DATA": str(seed_dir)}) as url:
         yield url
 
 

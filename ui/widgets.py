@@ -41,6 +41,16 @@ a mark.mention { box-shadow: none; }  /* a link's own underline marks it */
   [data-testid="stHeading"] h1 { font-size: 2.2rem; }
   [data-testid="stHeading"] h2 { font-size: 1.4rem; }
 }
+/* A slider's hidden range input follows its thumb past the right edge: clip it (a phone would
+   scroll sideways), keeping room for the thumb itself. */
+[data-testid="stSlider"] { overflow-x: clip; overflow-clip-margin: 12px; }
+/* The timeline's tooltip fits on either side of the finger on a phone: it wraps instead of
+   running off the screen (the tooltip is placed beside the pointer, not clamped). */
+@media (max-width: 640px) {
+  #vg-tooltip-element { max-width: 44vw !important; }
+  #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere;
+    max-width: none !important; }
+}
 /* Captions and inline code at 4.5:1 or more on white and on the sidebar (WCAG 1.4.3). */
 [data-testid="stCaptionContainer"] { opacity: 1; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5f6670; }

@@ -26,19 +26,20 @@ def test_the_changes_page_is_in_the_page_list():
     assert CHANGES in PAGES
 
 
-def test_a_link_as_of_a_day_sets_the_slider_and_hides_later_sources():
-    at = run_app(asof="2025-07-01")
+def test_a_link_as_of_a_day_sets_the_slider_and_hides_later_sources(seed_dir):
+    # counted on the seed atlas (tests/conftest.py), which does not grow with the corpus
+    at = run_app(data_dir=seed_dir, asof="2025-07-01")
     assert not at.exception
     assert at.select_slider(key="w_asof").value == dt.date(2025, 7, 1)
     assert _metric(at, "Sources") == "1"
     assert any("1 source(s) published later are hidden" in c.value for c in at.caption)
-    today = run_app()
+    today = run_app(data_dir=seed_dir)
     assert today.select_slider(key="w_asof").value == dt.date.today()
     assert _metric(today, "Sources") == "2"
 
 
-def test_moving_the_slider_changes_the_link_and_today_clears_it():
-    at = run_app()
+def test_moving_the_slider_changes_the_link_and_today_clears_it(seed_dir):
+    at = run_app(data_dir=seed_dir)
     at.select_slider(key="w_asof").set_value(dt.date(2024, 12, 31)).run()
     assert _param(at, "asof") == "2024-12-31"
     assert _metric(at, "Events") == "0"  # every event is reported in 2025
@@ -46,9 +47,10 @@ def test_moving_the_slider_changes_the_link_and_today_clears_it():
     assert "asof" not in at.query_params
 
 
-def test_play_runs_through_the_years_and_ends_on_today():
-    # Under AppTest the page's reruns follow one another at once: the click plays it all.
-    at = run_app(asof="2024-01-01")
+def test_play_runs_through_the_years_and_ends_on_today(seed_dir):
+    # Under AppTest the page's reruns follow one another at once: the click plays it all (on
+    # the seed atlas, whose few years fit AppTest's time limit for one run).
+    at = run_app(data_dir=seed_dir, asof="2024-01-01")
     at.button(key="play").click().run()
     assert not at.exception
     assert "asof" not in at.query_params

@@ -151,7 +151,8 @@ def _in_view(page, selector: str) -> bool:
 def test_after_a_click_on_the_timeline_its_evidence_is_on_screen(screen, app_server, viewport):
     _open(screen, app_server)
     marker = screen.locator(
-        "[data-testid='stVegaLiteChart'] g.mark-symbol path[aria-label*='Groundbreaking']"
+        "[data-testid='stVegaLiteChart'] g.mark-symbol "
+        "path[aria-label*='Groundbreaking ceremony of the China-Kyrgyzstan-Uzbekistan']"
     ).first
     marker.wait_for(timeout=TIMEOUT_MS)
     marker.scroll_into_view_if_needed()
@@ -182,9 +183,11 @@ def phone(browser, app_server):
 _OFF_THE_RIGHT = """() => {
     const width = document.documentElement.clientWidth;
     const main = document.querySelector("[data-testid='stMain']");
-    // Elements inside a box that scrolls sideways (a table, a code block) may be wider.
-    const scrolls = e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX)
-                         && e !== main;
+    // Elements inside a box that scrolls sideways (a table, a code block) may be wider, and so
+    // may those inside a box that clips them and itself fits (a slider's hidden input).
+    const scrolls = e => e !== main && (["auto", "scroll"].includes(getComputedStyle(e).overflowX)
+        || (["hidden", "clip"].includes(getComputedStyle(e).overflowX)
+            && e.getBoundingClientRect().right <= width + 1));
     return [...main.querySelectorAll("*")].filter(e => {
         const r = e.getBoundingClientRect();
         if (r.width === 0 || r.right <= width + 1) return false;

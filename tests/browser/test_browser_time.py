@@ -12,6 +12,9 @@ from geo.asof import play_frames
 
 pytestmark = pytest.mark.browser
 
+# The map as of a day is checked on the seed atlas (tests/conftest.py), whose phases and years do
+# not change as the corpus grows.
+
 # What the map draws now (its script's own record, static/map/atlas-map.js): the id of every
 # feature it shows, with the class it is drawn with ("" for its own look).
 _DRAWN_JS = """() => {
@@ -61,8 +64,8 @@ def _map_kept(page) -> bool:
     return map_frame(page).evaluate("() => window.__mark") == "kept"
 
 
-def test_the_slider_redraws_the_cku_railway_without_loading_the_map(page, app_server):
-    open_app(page, f"{app_server}/?asof=2024-01-01")
+def test_the_slider_redraws_the_cku_railway_without_loading_the_map(page, seed_server):
+    open_app(page, f"{seed_server}/?asof=2024-01-01")
     _settle(page)
     before = _drawn(page)
     assert before and before["middle_corridor"] == "solid"
@@ -113,9 +116,9 @@ def _changes(values: list) -> list:
     return [v for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
 
 
-def test_play_changes_the_map_every_year_and_ends_on_today(page, app_server, atlas):
-    frames = play_frames(atlas, dt.date.today())
-    open_app(page, app_server)
+def test_play_changes_the_map_every_year_and_ends_on_today(page, seed_server, seed_atlas):
+    frames = play_frames(seed_atlas, dt.date.today())
+    open_app(page, seed_server)
     _settle(page)
     today = _drawn(page)
     _mark_the_map(page)
@@ -139,8 +142,8 @@ def test_play_changes_the_map_every_year_and_ends_on_today(page, app_server, atl
     assert not page.dialogs
 
 
-def test_a_selected_feature_keeps_the_look_of_its_status_then(page, app_server):
-    open_app(page, f"{app_server}/?asof=2024-09-01&sel=cku_railway")  # agreed: faint
+def test_a_selected_feature_keeps_the_look_of_its_status_then(page, seed_server):
+    open_app(page, f"{seed_server}/?asof=2024-09-01&sel=cku_railway")  # agreed: faint
     _settle(page)
     looks = map_frame(page).evaluate(
         """() => { const out = [];

@@ -72,5 +72,5 @@ def test_the_chosen_event_is_marked_apart_from_the_highlighted_ones():
     markers = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
     size = markers["encoding"]["size"]
     assert FOCUS in size["condition"]["test"] and size["condition"]["value"] > size["value"]
-    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    rule = next(layer for layer in spec["layer"] if "strokeDash" in layer["mark"])
     assert FOCUS in str(rule["transform"])  # a line across the chart at the chosen event
