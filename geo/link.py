@@ -11,7 +11,10 @@ Rules, in the order they are applied:
 1. **Normalisation.** Text and aliases are normalised alike: case folded, dashes (with the spaces
    around them) unified, whitespace runs collapsed, quotes straightened, "ё" read as "е", soft
    hyphens and zero-width characters dropped. "China – Kyrgyzstan — Uzbekistan", "CHINA-KYRGYZSTAN-
-   UZBEKISTAN" and "China-Kyrgyzstan-\\nUzbekistan" are the same name.
+   UZBEKISTAN" and "China-Kyrgyzstan-\\nUzbekistan" are the same name. Latin letters with an
+   accent, a breve or a dotless "ı" are read as their base letter (:data:`LATIN_FOLD`): Kazakh is
+   written in three Latin alphabets and informal spellings, so "Qúryq", "Quryq", "Aqtaý" and
+   "Aqtau" are the same names; "Ürümqi" is "Urumqi".
 2. **Word boundaries.** Where an alias begins or ends with a letter or digit of an alphabetic script
    (Latin, Cyrillic, Greek, ...), the neighbouring character must not be one: "TITR" is not found
    in "TITRATION", "Horgos" not in "Horgosville". A possessive is a boundary ("Horgos's",
@@ -39,7 +42,10 @@ Rules, in the order they are applied:
    quotation mark may stand on either side ("Жалал Абад", «Xitoy-Qirg‘iziston-O‘zbekiston»
    temir yo‘li, whose span then takes in both marks); the last two words of a Kazakh, Kyrgyz or
    Uzbek name written in lower case may be written as one ("temiryo‘li", "теміржолы"). Rule
-   ``"spacing"`` when only these differ.
+   ``"spacing"`` when only these differ. The word for "international" (:data:`INTERNATIONAL`)
+   may stand before those lower-case words ("Xitoy – Qirgʻiziston – Oʻzbekiston xalqaro temir
+   yoʻli", "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолу"), and a name that has it may
+   leave it out ("Транскаспий транспорт йўналиши"); rule ``"international"``.
 7. **Lists of names.** An alias that starts or ends with three or more names joined by dashes
    ("Xitoy-Qirg‘iziston-O‘zbekiston") is not found inside a longer such list
    ("Хитой-Қирғизистон-Ўзбекистон-Туркманистон", another route).
@@ -51,7 +57,10 @@ Rules, in the order they are applied:
    alias whose scope is ``"sentence"`` (a description such as "中欧(中亚)班列", which is the
    Tianjin service only where Tianjin is named), in the same sentence; its rule gains
    ``"+context"`` or ``"+sentence"``. A context word inside a false friend does not count.
-10. **False friends.** A candidate lying wholly inside a false friend's match is dropped.
+10. **False friends.** A candidate lying wholly inside a false friend's match is dropped, and so
+    is a name followed by a word for a region or a company (:data:`OTHER_HEADS`): "Жалал-Абад
+    облусунда", "Toshkent viloyatiga" are regions, "Ляньюньган компаниясымен" and
+    «Қытай-Қырғызстан-Өзбекстан темір жолы компаниясы» companies, not the city or the railway.
 11. **Longest match.** Of overlapping candidates the leftmost, then the longest, wins; features
     that share an alias are all reported on the same span.
 
@@ -78,6 +87,9 @@ from geo.turkic import TURKIC_LANGUAGES, possessive_stem, suffix_chain
 __all__ = [
     "CYRILLIC_MAX_ENDING",
     "CYRILLIC_MIN_STEM",
+    "INTERNATIONAL",
+    "LATIN_FOLD",
+    "OTHER_HEADS",
     "PLURAL_NOUNS",
     "GazetteerEntry",
     "Linker",
@@ -111,6 +123,23 @@ PLURAL_NOUNS = frozenset(
 )
 """Common nouns whose English plural is the singular plus "s"; an alias ending in one of them also
 matches its plural ("China-Europe freight trains")."""
+
+LATIN_FOLD = str.maketrans("áàâäăǵğíìîïıńñŋóòôöśşúùûüūýÿ", "aaaaaggiiiiinnnoooossuuuuuuy")
+"""Latin letters the linker reads as their base letter, one for one (rule 1); "ý" is Kazakh "у"
+(Aqtaý, Ақтау)."""
+
+INTERNATIONAL = ("xalqaro", "халқаро", "халықаралық", "halyqaralyq", "эл аралык")
+"""The word for "international" in Uzbek, Kazakh and Kyrgyz (normalised), which may stand inside
+a Turkic name before its lower-case words (rule 6)."""
+
+OTHER_HEADS = (
+    "облус", "облыс", "oblys", "вилоят", "viloyat",
+    "компани", "kompani", "kompanı", "ишкана", "кәсіпорн", "korxona", "корхона",
+)  # fmt: skip
+"""Beginnings of the Kyrgyz, Kazakh and Uzbek words for a region ("облусу", "облысы",
+"viloyati") and a company or enterprise ("компаниясы", "kompaniyasi", "ишканасы"): a name
+followed by one of them names the region or the company (rule 10)."""
+_OTHER_HEAD = re.compile('"?[ -]"?(?:' + "|".join(OTHER_HEADS) + ")")
 
 CYRILLIC_MIN_STEM = 3
 """Fewest letters a Cyrillic stem keeps ("Азия" -> "ази", so "Азии" and "Азией" match)."""
@@ -249,6 +278,7 @@ class _Form:
 def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
     """The normalised ``text`` and its automaton forms (the module's rules 3 to 6)."""
     norm, offsets = normalize(text)
+    norm = norm.translate(LATIN_FOLD)
     lead = len(norm) - len(norm.lstrip(" "))
     norm = norm.strip(" ")
     if not norm:
@@ -275,6 +305,22 @@ def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
             forms.append(_Form(norm + "s", None, "plural"))
         return norm, forms
     lower_tail = all(t == t.lower() for t in text.split()[-2:])
+    written_lower = []
+    for w, at in zip(words, starts, strict=True):
+        first = offsets[at + lead + len(w.group(1))]
+        written = text[first : first + len(w.group(2))]
+        written_lower.append(written == written.lower())
+    # "… xalqaro temir yo‘li": "international" before the lower-case words that end the name.
+    tail = len(words) - 1
+    while tail > 0 and written_lower[tail - 1]:
+        tail -= 1
+    international = tail if 0 < tail and written_lower[tail] and mode[-1] == "turkic" else -1
+    # "Транскаспий халқаро транспорт йўналиши" is also written without "халқаро".
+    own = next((i for i, w in enumerate(words) if w.group(2) in INTERNATIONAL), -1)
+    if mode[-1] != "turkic" or not 0 < own < len(words) - 1:
+        own = -1
+    elif own >= 0:
+        international = -1
     parts: list[str] = []
     key = ""
     for i, (w, how) in enumerate(zip(words, mode, strict=True)):
@@ -293,7 +339,13 @@ def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
         else:
             base, piece = core, re.escape(core)
         key = key or pre + base
-        parts.append(re.escape(pre) + piece + re.escape(post))
+        if i == international:
+            parts.append(f"(?:(?P<intl>{'|'.join(INTERNATIONAL)}) )?")
+        word = re.escape(pre) + piece + re.escape(post)
+        if i == own:
+            parts.append(f"(?:(?P<intl>{word}){_SEPARATOR})?")
+            continue
+        parts.append(word)
         if not last:
             # "temir yo‘l" is also written "temiryo‘l", "темір жол" "теміржол".
             closed = how == "exact" and mode[-1] == "turkic" and i == len(words) - 2 and lower_tail
@@ -439,6 +491,7 @@ class Linker:
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
         norm, offsets = normalize(text)
+        norm = norm.translate(LATIN_FOLD)
         is_word, ends_cleanly = _is_word, _ends_cleanly
         hits: list[tuple[int, int, _Target, str]] = []
         add_hit = hits.append
@@ -501,9 +554,18 @@ class Linker:
                     present.add((passage, bisect_right(sentences, start), target.norm))
                     in_passage.add((passage, target.norm))
 
+        # A name followed by a word for a region or a company names that (rule 10): what lies
+        # inside it is not a mention either (the country list of a railway company's name).
+        others = [
+            (start, head.end())
+            for start, end, target, _ in hits
+            if target.kind == _ALIAS and (head := _OTHER_HEAD.match(norm, end))
+        ]
         kept = []
         for start, end, target, rule in hits:
             if target.kind != _ALIAS or (ff_starts and in_false_friend(start, end)):
+                continue
+            if others and any(lo <= start and end <= hi for lo, hi in others):
                 continue
             if target.context:
                 passage = bisect_right(passages, start) - 1
@@ -561,6 +623,10 @@ def _rule(matched: str, alias: str, found: re.Match[str]) -> str:
         return "alias"
     if _SQUASH.sub("", matched) == _SQUASH.sub("", alias):
         return "spacing"
+    if "intl" in found.re.groupindex and (found.group("intl") is None) == any(
+        word in INTERNATIONAL for word in _WORDS.findall(alias)
+    ):
+        return "international"  # the word for "international" added or left out
     if "sfx" in found.re.groupindex and found.group("sfx") is not None:
         return "turkic_suffix"
     return "cyrillic_inflection"

@@ -16,11 +16,13 @@ MONTHS = {
     # Cyrillic
     "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
     "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+    "қыркүйег": 9,  # before a vowel: "қыркүйегінде" ("in September")
     # Latin, 2018 and 2021 alphabets
     "qañtar": 1, "qańtar": 1, "qaŋtar": 1, "qantar": 1, "aqpan": 2, "nauryz": 3, "naurız": 3,
     "säuir": 4, "sáýir": 4, "säuır": 4, "sauir": 4, "mamyr": 5, "mamır": 5, "mausym": 6,
     "maýsym": 6, "mausım": 6, "şilde": 7, "şılde": 7, "shilde": 7, "tamyz": 8, "tamız": 8,
     "qyrküiek": 9, "qyrkúıek": 9, "qyrküyek": 9, "qırküyek": 9, "qazan": 10, "qaraşa": 11,
+    "qyrkúıeg": 9, "qyrküieg": 9, "qyrküyeg": 9, "qırküyeg": 9,
     "qarasha": 11, "jeltoqsan": 12,
 }  # fmt: skip
 

@@ -23,8 +23,11 @@ Decisions (tested in ``tests/unit/test_dates_kk.py``, ``_ky.py``, ``_uz.py``):
   "2024-yil", "1996 yilgi"); "1956-1960 жылдары" is a range of years. A number without the word
   ("2000 тонна") is not a year here.
 * Ranges: "14-22 наурыз", "3 дан 5 ноябргача", "16 ақпаннан 1 наурызға дейін" (the first date
-  in the ablative), "qañtar ayınıñ 24-i men 25-si", "қаңтар-мамыр" after a year; a range that
-  does not go forward is dropped.
+  in the ablative), "qañtar ayınıñ 24-i men 25-si", "қаңтар-мамыр" after a year, "29 сәуір мен
+  2 мамыр аралығында" (two dates joined by "and", then "between"; without "between" they are
+  two days); a range that does not go forward is dropped.
+* A relative day that the text dates ("Bugun, 6-iyun kuni", "Kecha, 30 iyun") is the written
+  date, one expression, as "今天(9月18日)" in Chinese.
 * Relative words are resolved against the publication date as in English: "бүгін"/"бүгүн"/
   "bugun" (today), "кеше"/"кечээ"/"kecha" (yesterday) and "ертең"/"эртең"/"ertaga" need a
   publication day; "биыл"/"быйыл" (this year), "былтыр" (last year), "өткен жылы"/"o‘tgan
@@ -65,6 +68,7 @@ _DAY = r"3[01]|[12]\d|0?[1-9]"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d|[.,]\d)"  # YEAR, but "2025ж." may follow it
 _END = r"(?![^\W_])"  # the word ends here
 _LOW_VOWEL = "(?![аеоөәaeoäáó])"  # a month's first ending is never a bare low vowel ("marta")
+_BETWEEN = r"(?:аралы[қғкг]|orali[qg‘ʻ’']|оралиқ|оралиғ)"  # "аралығында", "oralig‘ida": between
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,18 @@ def _offset(table: Mapping[str, int | None], written: str) -> int | None:
         if re.fullmatch(key, low):
             return value
     raise KeyError(written)
+
+
+def _without_full_stop(m: re.Match[str]) -> int:
+    """Where a month's match ends: after the dot of an abbreviation ("6-июн. — Sputnik"), before
+    a full stop — after an ending ("1-martida.") or before a new sentence ("14-22 mart. Keyin")."""
+    end = m.end()
+    month = next((k for k in ("m2s", "m1s") if k in m.re.groupindex and m.end(k) == end - 1), None)
+    if month is None or not m.group().endswith("."):
+        return end  # no dot, or the dot of a year ("2025ж.")
+    after = m.string[end : end + 3].lstrip(" ")
+    new_sentence = not after or after[0] == "\n" or after[0].isupper()
+    return end - 1 if m[month] or new_sentence else end
 
 
 def _year_of_date(
@@ -262,7 +278,7 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
         if last is not None:
             first, last = complete_range(first, (year, last[1], last[2]))
         name = "_".join(filter(None, (code, how, shape, "range" if last else "")))
-        found_ = Found(start, m.end(), name, first, last)
+        found_ = Found(start, _without_full_stop(m), name, first, last)
         return found_ if ordered(found_) else None
 
     # "6 маусымда", "2024 жылғы 6 маусымда", "14-22 наурыз", "3 дан 5 ноябргача", "6-июнда".
@@ -276,16 +292,30 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
         last = (None, mo, int(m["d2"])) if m["d2"] else None
         return dated(m, pub, "day_month", (None, mo, int(m["d1"])), last)
 
+    def two_dates(m: re.Match[str], pub: Published | None) -> Found | None:
+        first = (None, month_of[m["m1"].lower()], int(m["d1"]))
+        return dated(m, pub, "day_month", first, (None, month_of[m["m2"].lower()], int(m["d2"])))
+
     # "16 ақпаннан 1 наурызға дейін", "1-январдан 25-майга чейин".
-    @rule(
+    date_to_date = rule(
         TRIGGER,
         rf"{day1}{to_month}{month('m1', chain + '(?:' + ABLATIVE + ')')}\s+"
         rf"{day2}{to_month}{month('m2')}(?:\s+(?:{until}){_END})?",
         re.IGNORECASE,
-    )
-    def date_to_date(m: re.Match[str], pub: Published | None) -> Found | None:
-        first = (None, month_of[m["m1"].lower()], int(m["d1"]))
-        return dated(m, pub, "day_month", first, (None, month_of[m["m2"].lower()], int(m["d2"])))
+    )(two_dates)
+    # "29 сәуір мен 2 мамыр аралығында": two dates joined by "and", then "between".
+    between = rule(
+        TRIGGER,
+        rf"{day1}{to_month}{month('m1')}\s+(?:{joins})\s+{day2}{to_month}{month('m2')}"
+        rf"(?=\s+{_BETWEEN})",
+        re.IGNORECASE,
+    )(two_dates)
+
+    # "Bugun, 6-iyun kuni", "Kecha, 30 iyun": a relative day that the text dates itself.
+    @rule(TRIGGER, rf"\b{g('day', days)}{_END},?\s+{day1}{to_month}{month('m2')}", re.IGNORECASE)
+    def dated_relative_day(m: re.Match[str], pub: Published | None) -> Found | None:
+        first = (None, month_of[m["m2"].lower()], int(m["d1"]))
+        return dated(m, pub, "dated_relative_day", first, None)
 
     # "шілденің 6-сы", "qañtar ayınıñ 24-i men 25-si": the month in the genitive, then the day.
     @rule(
@@ -355,4 +385,6 @@ def turkic_rules(lex: Lexicon) -> tuple[Rule, ...]:
         y, mo = shift_month(pub.year, pub.month, offset)
         return Found(m.start(), m.end(), f"{code}_relative_month", (y, mo, None))
 
-    return (day_month, date_to_date, month_day, month_name, year, relative)
+    return (
+        day_month, date_to_date, between, dated_relative_day, month_day, month_name, year, relative
+    )  # fmt: skip

@@ -79,7 +79,7 @@ def _found(atlas, text):
         ),
         (
             "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун куруу боюнча",
-            [("cku_railway", "Кытай – Кыргызстан – Өзбекстан")],
+            [("cku_railway", "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун")],
             "https://novosti.kg/kg/kytaj-kyrgyzstan-zbekstan-jel-aralyk-temir-zholun-kuruu-bojuncha-dolboordun-katyshuuchu-mamleketteri-s-jl-sh-l-r-n-ulantuuda/",
         ),
         (

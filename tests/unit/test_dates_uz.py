@@ -57,7 +57,14 @@ DUNYO = (
         (
             "Bugun, 6-iyun kuni Pekin shahrida “Xitoy – Qirg‘iziston – O‘zbekiston” temir yo‘li",
             "2024-06-06",
-            [("Bugun", "2024-06-06", "day"), ("6-iyun", "2024-06-06", "day")],
+            [("Bugun, 6-iyun", "2024-06-06", "day")],
+            XABARDOR_QA,
+        ),
+        # A relative day that the text dates is the written date, also when quoted a day later.
+        (
+            "Bugun, 6-iyun kuni Pekin shahrida “Xitoy – Qirg‘iziston – O‘zbekiston” temir yo‘li",
+            "2024-06-07",
+            [("Bugun, 6-iyun", "2024-06-06", "day")],
             XABARDOR_QA,
         ),
         (
@@ -149,3 +156,13 @@ def test_uzbek(text, published, expected, source):
 )
 def test_not_uzbek_dates(text, why):
     assert found(text, "2024-05-07") == [], why
+
+
+def test_a_full_stop_after_a_month_ends_the_sentence_not_the_date():
+    # "1-martida." and "14-22 mart. Keyin": the dot ends the sentence; "6-июн. — Sputnik"
+    # (https://sputnik.kg/amp/20240606/kytay-kyrgyzstan-temir-zhol-1085840183.html) abbreviates.
+    assert found("Joriy yilning 1-martida.", "2024-03-02") == [
+        ("Joriy yilning 1-martida", "2024-03-01", "day")
+    ]
+    assert found("14-22 mart. Keyin", "2024-03-02")[0][0] == "14-22 mart"
+    assert found("БИШКЕК, 6-июн. — Sputnik.", "2024-06-06")[0][0] == "6-июн."

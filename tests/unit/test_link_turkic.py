@@ -154,6 +154,75 @@ def test_false_friends_name_no_system(text, source):
     assert links(text) == [], source
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        # A name followed by a word for a region is the region, not the city.
+        (
+            "үч өлкөнүн өкүлдөрү Жалал-Абад облусунда 22-ноябрда жолукту",
+            [],
+            "https://www.azattyk.org/a/33600031.html",
+        ),
+        (
+            "Андижон вилоятида “Хитой – Қирғизистон – Ўзбекистон” темир йўли лойиҳаси доирасида",
+            [(CKU, "“Хитой – Қирғизистон – Ўзбекистон” темир йўли", "spacing")],
+            "https://sputniknews.uz/20250929/china-kyrgyzstan-uzbekistan-andijan-logistika-markaz-52326962.html",
+        ),
+        # ... and followed by a word for a company or an enterprise, the company.
+        (
+            "Bishkek shahrida «Xitoy-Qirg‘iziston-O‘zbekiston» temiryo‘l kompaniyasi ofisi ochildi.",
+            [],
+            "https://kun.uz/kr/changelang/uz?c=%2Fnews%2F2024%2F10%2F01%2Fqirgizistonda-xitoy-qirgiziston-ozbekiston-temiryol-kompaniyasi-ofisi-ochildi",
+        ),
+        (
+            "Бишкекте “Кытай–Кыргызстан–Өзбекстан темир жолу” ишканасы түзүлгөн.",
+            [],
+            "https://www.azattyk.org/a/33600031.html",
+        ),
+    ],
+)
+def test_a_region_or_a_company_named_after_a_feature_is_not_it(text, expected, source):
+    linker = Linker(
+        [
+            G("andijan", None, "Андижон", "uz"),
+            G(CKU, CKU, "Xitoy-Qirg‘iziston-O‘zbekiston temir yo‘li", "uz"),
+            *LINKER._entries,
+        ]
+    )
+    assert [(m.feature, m.text, m.rule) for m in linker.link(text)] == expected, source
+
+
+def test_international_may_stand_inside_a_name():
+    # https://novosti.kg/kg/kytaj-kyrgyzstan-zbekstan-jel-aralyk-temir-zholun-kuruu-bojuncha-dolboordun-katyshuuchu-mamleketteri-s-jl-sh-l-r-n-ulantuuda/
+    text = "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун куруу боюнча долбоордун"
+    assert links(text) == [
+        (CKU, "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун", "international")
+    ]
+    # Only before the lower-case words that end the name: not inside the list of countries.
+    assert links("Кытай – эл аралык Кыргызстан – Өзбекстан темир жолу") == []
+
+
+def test_a_name_that_says_international_may_leave_it_out():
+    # A phrase of the issue-14 gold (see docs/accuracy.md), the alias from another page:
+    # https://silkwaytv.kz/uz/markaz-garb-magistrali-kuriladi_53588
+    linker = Linker([G("middle_corridor", None, "Транскаспий халқаро транспорт йўналиши", "uz")])
+    text = "Қозоғистон фаол ривожлантираётган Транскаспий транспорт йўналишига бевосита уланади."
+    assert [(m.text, m.rule) for m in linker.link(text)] == [
+        ("Транскаспий транспорт йўналишига", "international")
+    ]
+
+
+def test_latin_letters_with_accents_are_read_as_their_base_letters():
+    # Kazakh Latin in the 2018 alphabet ("Alát", "Quryq") against plain spellings.
+    # https://ulys.kz/latyn/article/qazaqstanda-konteinerlik-habtyn-qurylysy-jurip-jatyr.html
+    linker = Linker([G("alat_port", None, "Alat", "en"), G("kuryk_port", None, "Qúryq", "kk")])
+    text = "Búginde Quryq-Alát qatynasynda tek ázerbaıjandyq paromdar jumys isteıdi."
+    assert [(m.feature, m.text) for m in linker.link(text)] == [
+        ("kuryk_port", "Quryq"),
+        ("alat_port", "Alát"),
+    ]
+
+
 def test_a_context_word_inside_a_false_friend_does_not_count():
     # The company's "темир жол" does not make the three countries the railway...
     text = "Кытай — Кыргызстан — Өзбекстан соода. «Кыргыз темир жолу» билдирди."
