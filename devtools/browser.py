@@ -51,28 +51,34 @@ LEAFLET_MAP_JS = "Object.values(window).find(v => v && v._container && v.eachLay
 _ROUTE_POINT_JS = f"""(fid) => {{
     const map = {LEAFLET_MAP_JS};
     let route = null;
-    const sites = [];
+    const sites = [], others = [];
+    const shown = l => l._icon && l._icon.offsetParent !== null;  // drawn, not crowded out
+    const pieces = l => (Array.isArray(l._latlngs[0]) ? l._latlngs : [l._latlngs])
+        .map(ll => ll.map(x => map.latLngToContainerPoint(x)));
     map.eachLayer(l => {{
         const p = l.feature && l.feature.properties;
         if (!p) return;
         if (p.id === fid && l._latlngs) route = l;
-        if (p.layer === "site" && l.getLatLng) sites.push(map.latLngToContainerPoint(l.getLatLng()));
+        else if (p.layer === "route" && l._latlngs) others.push(...pieces(l));
+        if (p.layer === "site" && l.getLatLng && shown(l))
+            sites.push(map.latLngToContainerPoint(l.getLatLng()));
     }});
     if (!route) return null;
     const size = map.getSize();
-    const parts = Array.isArray(route._latlngs[0]) ? route._latlngs : [route._latlngs];
     let best = null, bestGap = -1;
-    for (const ll of parts) for (let i = 1; i < ll.length; i++) {{
-        const a = map.latLngToContainerPoint(ll[i - 1]), b = map.latLngToContainerPoint(ll[i]);
-        for (let t = 0.05; t < 1; t += 0.05) {{
+    for (const ll of pieces(route)) for (let i = 1; i < ll.length; i++) {{
+        const a = ll[i - 1], b = ll[i];
+        for (let t = 0.025; t < 1; t += 0.025) {{
             const q = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
             if (q.x < 60 || q.y < 20 || q.x > size.x - 60 || q.y > size.y - 40) continue;
             let gap = 1e9;
             for (const s of sites) gap = Math.min(gap, s.distanceTo(q));
+            for (const o of others) for (let j = 1; j < o.length; j++)
+                gap = Math.min(gap, L.LineUtil.pointToSegmentDistance(q, o[j - 1], o[j]));
             if (gap > bestGap) {{ bestGap = gap; best = q; }}
         }}
     }}
-    return best && {{x: best.x, y: best.y}};
+    return best && {{x: best.x, y: best.y, gap: bestGap}};
 }}"""
 
 
@@ -232,10 +238,11 @@ def chosen(scope, label: str) -> str:
 
 def route_point(page, feature_id: str) -> dict[str, float] | None:
     """Where on the page a person would click route ``feature_id``: the point of the drawn line
-    farthest from every site icon (aiming for the line, not a marker on it), away from the
-    map's edges and controls. None when the map has no such route or none of it is in view."""
+    farthest from every site icon drawn and from the other routes (aiming for the line, not a
+    marker on it or a stretch it shares), away from the map's edges and controls; ``gap`` is
+    that distance in pixels. None when the map has no such route or none of it is in view."""
     point = map_frame(page).evaluate(_ROUTE_POINT_JS, feature_id)
     if point is None:
         return None
     box = page.frame_locator(MAP_FRAME).locator(".leaflet-container").bounding_box()
-    return {"x": box["x"] + point["x"], "y": box["y"] + point["y"]}
+    return {"x": box["x"] + point["x"], "y": box["y"] + point["y"], "gap": point["gap"]}

@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo.figures import Measured, MetricGroup, compare_figures
 from geo.load import Atlas
+from geo.measure import main_line_km
 from geo.names import LANGUAGE_NAMES, country_name
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class Card:
     members: list[tuple[str, str]]  # (id, name) of the project's other features
     waypoints: list[tuple[str, str]]  # (id, name) of the sites a schematic route is drawn through
     figures: list[MetricGroup]  # the sources' figures side by side, with what we measured
+    branches: int = 1  # the lines a route is drawn as (a network has several)
+    main_line_km: float | None = None  # a network's main east–west line (geo.measure)
 
 
 def feature_card(atlas: Atlas, feature_id: str) -> Card:
@@ -94,7 +97,16 @@ def feature_card(atlas: Atlas, feature_id: str) -> Card:
         members=list(zip(members["id"], members["name"], strict=True)),
         waypoints=[(w, atlas.props[w].name) for w in p.waypoints if w in atlas.props],
         figures=feature_figures(atlas, feature_id, length, crossings),
+        **network_of(row.geometry),
     )
+
+
+def network_of(geometry) -> dict:
+    """``branches`` and ``main_line_km`` of a route drawn as ``geometry`` (a network of lines
+    has several branches and a main east–west line; see :func:`length_label`)."""
+    parts = len(geometry.geoms) if geometry.geom_type == "MultiLineString" else 1
+    main = main_line_km(geometry)
+    return {"branches": parts, "main_line_km": None if main is None else round(main, 1)}
 
 
 def feature_figures(
@@ -116,15 +128,24 @@ def feature_figures(
     return compare_figures(rows, sources, measured)
 
 
-def length_label(length_km: float | None) -> str | None:
-    """A route's length as the panel writes it (None for a feature without one).
+def length_label(
+    length_km: float | None, branches: int = 1, main_line_km: float | None = None
+) -> str | None:
+    """A route's length as the panel writes it (None for a feature without one). A network of
+    several lines says so, and gives its main east–west line (:func:`geo.measure.main_line_km`),
+    so that the sum of its branches does not read like the length of a route.
 
-    >>> length_label(10901.73), length_label(float("nan"))
-    ('10,902 km as drawn', None)
+    >>> length_label(421.4), length_label(float("nan"))
+    ('421 km as drawn', None)
+    >>> length_label(10901.73, 11, 7228.2)
+    '10,902 km of lines in 11 branches; main east–west line 7,228 km'
     """
     if length_km is None or (isinstance(length_km, float) and math.isnan(length_km)):
         return None
-    return f"{length_km:,.0f} km as drawn"
+    if branches <= 1:
+        return f"{length_km:,.0f} km as drawn"
+    label = f"{length_km:,.0f} km of lines in {branches} branches"
+    return label if main_line_km is None else f"{label}; main east–west line {main_line_km:,.0f} km"
 
 
 def overview(view: View, speakers_by_passage: dict[str, tuple[str, ...]]) -> dict[str, int]:

@@ -11,6 +11,7 @@ Everything here takes and returns GeoDataFrames or DataFrames; nothing imports S
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 
@@ -26,6 +27,7 @@ __all__ = [
     "as_lonlat",
     "countries_crossed",
     "is_within_km",
+    "main_line_km",
     "route_lengths_km",
     "site_countries",
 ]
@@ -69,6 +71,46 @@ def _line_km(geom: shapely.Geometry | None) -> float:
     if geom.geom_type in ("MultiLineString", "GeometryCollection"):
         return sum(_line_km(part) for part in geom.geoms)
     return 0.0
+
+
+def main_line_km(geom: shapely.Geometry | None) -> float | None:
+    """The length in km of a network's main east–west line: the shortest way along its lines
+    from its westernmost point to its easternmost, measured as :func:`route_lengths_km` measures
+    (``None`` for a single line, which is its own main line, or for branches that do not meet).
+
+    A network of branches (the Middle Corridor) has a total length that reads like a route's
+    length but is not one; this is the length of a journey across it. Branches meet where they
+    share a vertex (to about 11 m).
+
+    >>> from shapely import MultiLineString
+    >>> fork = MultiLineString([[(0, 0), (1, 0)], [(1, 0), (2, 0)], [(1, 0), (1, 1)]])
+    >>> round(main_line_km(fork), 1)
+    222.6
+    """
+    if geom is None or geom.geom_type != "MultiLineString" or len(geom.geoms) < 2:
+        return None
+    edges: dict[tuple, dict[tuple, float]] = {}
+    for part in geom.geoms:
+        xy = [tuple(np.round(c, 4)) for c in shapely.get_coordinates(part)]
+        for a, b in zip(xy[:-1], xy[1:], strict=True):
+            km = _line_km(shapely.segmentize(shapely.LineString([a, b]), DENSIFY_DEGREES))
+            for u, v in ((a, b), (b, a)):
+                old = edges.setdefault(u, {}).get(v)
+                edges[u][v] = km if old is None else min(old, km)
+    west, east = min(edges), max(edges)
+    best = {west: 0.0}
+    todo = [(0.0, west)]
+    while todo:  # Dijkstra: a network has tens of vertices
+        km, node = heapq.heappop(todo)
+        if node == east:
+            return km
+        if km > best[node]:
+            continue
+        for nxt, step in edges[node].items():
+            if km + step < best.get(nxt, math.inf):
+                best[nxt] = km + step
+                heapq.heappush(todo, (km + step, nxt))
+    return None
 
 
 def route_lengths_km(features: gpd.GeoDataFrame) -> pd.Series:

@@ -24,7 +24,14 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.asof import HIDDEN, draw_classes, later_sources, statuses_on
-from geo.describe import Card, feature_card, latest_events, length_label, overview
+from geo.describe import (
+    Card,
+    feature_card,
+    latest_events,
+    length_label,
+    network_of,
+    overview,
+)
 from geo.draw import (
     MapParts,
     classes_of,
@@ -202,12 +209,13 @@ def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tupl
     for pid in ids:
         p = atlas.props[pid]
         km = atlas.features.at[pid, "length_km"] if pid in atlas.features.index else None
+        network = network_of(atlas.features.at[pid, "geometry"]) if km is not None else {}
         out.append(
             Corridor(
                 id=pid,
                 name=p.name,
                 status=p.status.replace("_", " "),
-                length=length_label(km),
+                length=length_label(km, **network),
                 passages=len(passages_mentioning(atlas, pid, sources)),
                 events=len(events_of(atlas, pid)),
             )

@@ -10,8 +10,10 @@ The script
    ISO 3166-1 alpha-2 code with pycountry. Features without a numeric id (Kosovo, N. Cyprus,
    Siachen Glacier, Somaliland, ...) have no ISO 3166-1 code and are dropped, so their land counts
    as "no country" in :mod:`geo.measure`, like the sea; their names are listed in the meta file.
-   Parts that share a code (Australia and Ashmore and Cartier Is.) are merged;
-3. keeps the countries that intersect the region box, clips them to it, repairs invalid geometries
+   Parts that share a code (Australia and Ashmore and Cartier Is.) are merged; a ring that
+   crosses the antimeridian (Russia's) is made continuous east of 180°;
+3. keeps the countries that intersect the region box, whole (a country cut at the box's edge
+   would draw a straight, rectangular coast on the map at every zoom), repairs invalid geometries
    (``make_valid``) and snaps coordinates to a 1e-4 degree grid (about 11 m) without simplifying:
    the 50m data is small enough, and neighbouring countries snap to the same vertices because the
    TopoJSON shares their borders;
@@ -45,7 +47,7 @@ LAYER = "countries"
 # West edge at 10 W so that the China-Europe trains' western terminals (Duisburg, Hamburg, Madrid,
 # London) fall inside; north edge at 75 N takes in
 # Russia's Arctic coast, so a map of the whole region has no empty band at its top; south edge at
-# 15 N takes in the Arabian Sea ports. Russia, Finland and the Nordic countries are clipped.
+# 15 N takes in the Arabian Sea ports. A country that reaches past the box is kept whole.
 DEFAULT_BBOX = (-10.0, 15.0, 135.0, 75.0)
 GRID = 1e-4
 REPO = Path(__file__).resolve().parent.parent
@@ -86,8 +88,20 @@ def iso_codes(numeric_id: object) -> tuple[str, str, str] | None:
     return country.alpha_2, country.numeric, name
 
 
+def unwrapped(geom: shapely.Geometry) -> shapely.Geometry:
+    """``geom`` with each polygon that crosses the antimeridian (Russia's Chukotka: a ring from
+    -180° to 180°) made continuous east of 180°, so that no edge runs across the whole map."""
+    if geom.geom_type == "MultiPolygon":
+        return shapely.MultiPolygon([unwrapped(p) for p in geom.geoms])
+    west, _, east, _ = geom.bounds
+    if geom.geom_type != "Polygon" or east - west <= 180:
+        return geom
+    return shapely.transform(geom, lambda xy: xy + [[360, 0]] * (xy[:, :1] < 0))
+
+
 def build(src: Path, bbox: tuple[float, float, float, float]) -> tuple[gpd.GeoDataFrame, list]:
-    """Read the TopoJSON at ``src`` and return the clipped countries and the names dropped."""
+    """Read the TopoJSON at ``src`` and return the countries that meet ``bbox`` (whole) and the
+    names dropped."""
     raw = gpd.read_file(src, layer=LAYER)
     if raw.crs is None:
         # TopoJSON has no CRS member; world-atlas is unprojected longitude/latitude.
@@ -101,8 +115,8 @@ def build(src: Path, bbox: tuple[float, float, float, float]) -> tuple[gpd.GeoDa
         if codes is None:
             dropped.append(name)
             continue
-        clipped = shapely.make_valid(shapely.clip_by_rect(shapely.make_valid(geom), *bbox))
-        rows.append({"iso_a2": codes[0], "iso_n3": codes[1], "name": codes[2], "geometry": clipped})
+        whole = shapely.make_valid(unwrapped(geom))
+        rows.append({"iso_a2": codes[0], "iso_n3": codes[1], "name": codes[2], "geometry": whole})
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     frame = frame.dissolve(by=["iso_a2", "iso_n3", "name"], as_index=False)
     # Snapping with the default "valid_output" mode keeps every polygon valid.

@@ -505,7 +505,7 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
     st.header(markdown_literal(c.name), anchor=False)  # Markdown: the name shows as written
     facts = [c.kind, c.status]
     if c.length_km is not None:
-        facts.append(length_label(c.length_km))
+        facts.append(length_label(c.length_km, c.branches, c.main_line_km))
     facts.append(", ".join(c.countries))
     st.html(f"<div class='ca-meta'>{safe_text(' · '.join(facts))}</div>")
     st.button("Clear selection", on_click=S.select, args=(None,), key="clear-sel")

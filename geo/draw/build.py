@@ -117,6 +117,9 @@ def atlas_map(
     """The map of data ``version`` with no state: the same script (byte for byte) for every
     view, to which ``st_folium`` adds the view's :func:`geo.draw.state_layer`.
 
+    The page shows the legend under this map, so the map's own legend is shown in full screen
+    only.
+
     Parameters
     ----------
     parts : MapParts
@@ -129,7 +132,11 @@ def atlas_map(
     tiles_online : bool
         As for :func:`build_map`.
     """
-    return _atlas(AtlasLayers(parts, version=version, urls=urls, tiles_online=tiles_online))
+    return _atlas(
+        AtlasLayers(
+            parts, version=version, urls=urls, tiles_online=tiles_online, page_legend=True
+        )
+    )
 
 
 _ZOOM_LOCK = re.compile(r",\s*(maximum-scale=[\d.]+|user-scalable=no)")
@@ -191,6 +198,7 @@ class AtlasLayers(JSCSSMixin):
         urls: Mapping[str, str] | None = None,
         state: dict | None = None,
         tiles_online: bool = True,
+        page_legend: bool = False,
     ):
         super().__init__()
         self._name = "AtlasLayers"
@@ -202,6 +210,7 @@ class AtlasLayers(JSCSSMixin):
             "counts": [len(parts.route_ids), len(parts.site_ids)],
             "pane": OUTLINES_PANE,
             "tiles": TILES if tiles_online else None,
+            "page_legend": page_legend,
             "state": state,
         }
         # The parts' JSON goes in as it is: it is already safe inside a <script>.

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import shapely
+import shapely.ops
 
 from geo.draw.inputs import (
     BOUNDARY_COLUMNS,
@@ -160,9 +161,10 @@ def outlines_geojson(
     boundaries : GeoDataFrame
         Columns ``iso_a2, name`` and (Multi)Polygon geometry.
     around : (west, south, east, north), optional
-        E.g. the atlas's bounds: the outlines are clipped to this box widened by
-        :data:`OUTLINE_MARGIN_DEG`, since countries far from every feature are never looked at
-        and cost bytes.
+        E.g. the atlas's bounds: only the countries that meet this box widened by
+        :data:`OUTLINE_MARGIN_DEG` are kept, since countries far from every feature are never
+        looked at and cost bytes. They are kept whole: a country cut at the box would show a
+        straight, rectangular edge at every zoom.
 
     Examples
     --------
@@ -177,8 +179,9 @@ def outlines_geojson(
     if around is not None:
         west, south, east, north = around
         m = OUTLINE_MARGIN_DEG
-        boundaries = boundaries.clip((west - m, south - m, east + m, north + m))
-        boundaries = boundaries[~boundaries.geometry.is_empty]
+        boundaries = boundaries[
+            boundaries.intersects(shapely.box(west - m, south - m, east + m, north + m))
+        ]
     simplified = boundaries.geometry.simplify(BOUNDARY_TOLERANCE_DEG, preserve_topology=True)
     features = [
         {
@@ -187,7 +190,7 @@ def outlines_geojson(
                 "layer": BOUNDARY_LAYER,
                 "iso_a2": text(row["iso_a2"]),
                 "name": text(row["name"]),
-                "tooltip": html.escape(text(row["name"])),
+                "label": label_point(geometry),
             },
             "geometry": shapely.geometry.mapping(geometry),
         }
@@ -196,7 +199,23 @@ def outlines_geojson(
         )
         if not geometry.is_empty
     ]
+    # Largest first: the map's script places labels in this order and drops those that collide.
+    features.sort(key=lambda f: -shapely.geometry.shape(f["geometry"]).area)
     return {"type": "FeatureCollection", "features": features}
+
+
+def label_point(geometry) -> list[float]:
+    """Where a country's name is written: the point of its largest part farthest from its edge
+    (the pole of inaccessibility, to about 0.1°), as ``[lat, lon]``.
+
+    >>> from shapely import MultiPolygon, box
+    >>> label_point(MultiPolygon([box(0, 0, 1, 1), box(10, 0, 14, 2)]))
+    [1.0, 12.0]
+    """
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max(parts, key=lambda g: g.area)
+    point = shapely.ops.polylabel(largest, tolerance=0.1)
+    return [round(point.y, 2), round(point.x, 2)]
 
 
 # ------------------------------------------------------------------------ routes and sites
@@ -207,10 +226,27 @@ def _collection(frame: gpd.GeoDataFrame, layer: str, labels: Mapping[str, str]) 
     features = []
     for geometry, row in zip(_rounded(frame.geometry), _records(frame), strict=True):
         props = {**row, "layer": layer}
+        if layer == SITE_LAYER:
+            props["rank"] = site_rank(props)
         note = ROUTE_NOTES.get(props["geometry_quality"]) if layer == ROUTE_LAYER else None
         props["tooltip"] = _tooltip_html(props, note, labels)
         features.append(_feature(geometry, props))
     return {"type": "FeatureCollection", "features": features}
+
+
+def site_rank(props: Mapping[str, str]) -> int:
+    """How early a site is drawn as the map zooms in (the zoom of each rank is
+    :data:`geo.draw.style.RANK_ZOOM`): 0 for a system of its own (the Horgos border port, whose
+    project is itself), 1 for a site of a project (a tunnel of the railway), 2 for a place that
+    only gives context (a city). At the atlas's first view only rank 0 is drawn, so that no
+    marker lies over the routes, which are then clicked on their lines.
+
+    >>> [site_rank({"id": i, "project": p}) for i, p in [("horgos", "horgos"), ("t", "cku"), ("c", "")]]
+    [0, 1, 2]
+    """
+    if not props["project"]:
+        return 2
+    return 0 if props["project"] == props["id"] else 1
 
 
 # -------------------------------------------------------------------------------- features

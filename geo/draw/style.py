@@ -47,6 +47,14 @@ SELECTION_CASING = {"color": "#FFFFFF", "weight": 12, "opacity": 0.9, "lineCap":
 DOT_STYLE = {"radius": 3.5, "weight": 1, "color": "#FFFFFF", "fillColor": INK, "fillOpacity": 0.9}
 SELECTED_DOT = {"radius": 8}
 
+RANK_ZOOM = (0, 5, 6)
+"""The zoom from which a site of each rank (:func:`geo.draw.layers.site_rank`) is drawn: a system
+of its own always, a project's sites from zoom 5, places of context from zoom 6. Below it the
+routes stand alone, each clickable on its line at the atlas's first view (zoom 2–3)."""
+
+CLICK_TOLERANCE_PX = 12
+"""How far from a route's line a click (or tap) still selects it, in pixels."""
+
 STYLE_CLASSES: dict[str, dict] = {
     "faint": {"opacity": 0.35, "fillOpacity": 0.35, "dashArray": None},
     "dashed": {"dashArray": "6 8"},
@@ -114,7 +122,27 @@ _UNKNOWN_SITE_ICON = (
 CSS = f"""
 .leaflet-container {{ background: {SEA_COLOR}; }}
 .atlas-site svg {{ display: block; overflow: visible; }}
-.leaflet-interactive:focus {{ outline: none; }}
+.atlas-site:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 50%; }}
+path.leaflet-interactive:focus {{ outline: none; }}
+path.leaflet-interactive:focus-visible {{ stroke: #0072B2; stroke-opacity: 1; }}
+.atlas-crowded {{ display: none !important; }}
+.atlas-label {{
+  white-space: nowrap; pointer-events: none; color: {INK};
+  font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;
+}}
+.atlas-label.atlas-country {{
+  color: #4A525C; font-size: 11px; letter-spacing: 0.06em; text-transform: uppercase;
+}}
+.atlas-choice {{ font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
+.atlas-choice button {{
+  display: block; width: 100%; margin: 4px 0 0; padding: 6px 8px; text-align: left;
+  font: inherit; color: #1F2933; background: #F3F5F7; border: 1px solid #8A9099;
+  border-radius: 4px; cursor: pointer;
+}}
+/* The page shows the legend under the map: the map's own legend is for full screen. */
+.atlas-page-legend .atlas-legend {{ display: none; }}
+.atlas-page-legend.atlas-full .atlas-legend {{ display: block; }}
 .atlas-legend {{
   background: rgba(255, 255, 255, 0.94); color: #1F2933; padding: 8px 10px;
   border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
@@ -313,6 +341,8 @@ def look(
         "selected_dot": SELECTED_DOT,
         "max_icon_sites": max_icon_sites,
         "classes": STYLE_CLASSES,
+        "rank_zoom": RANK_ZOOM,
+        "tolerance": CLICK_TOLERANCE_PX,
         "css": CSS,
         "legend": legend,
     }

@@ -24,7 +24,14 @@
  * Features are numbered in the order of the parts: the routes, then the sites.
  *
  * A click on a route or a site is reported to Streamlit at once (streamlit-folium would wait
- * 250 ms) as {last_active_drawing: the feature as GeoJSON, clicks: n}.
+ * 250 ms) as {last_active_drawing: the feature as GeoJSON, clicks: n}. A route is found within
+ * meta.tolerance pixels of its line; where two routes run together the click offers both.
+ * Enter or Space on a focused route or site does the same as a click.
+ *
+ * The map arranges itself at each zoom: a site is drawn from the zoom of its rank
+ * (meta.rank_zoom) and only where its icon does not cover another's, so that at the first view
+ * the routes' lines are free to click; then country names and site names are written where they
+ * do not collide.
  */
 (function () {
   "use strict";
@@ -58,6 +65,63 @@
     return out;
   }
 
+  /* A tooltip that stays inside the map: moved back in when it would cross an edge. */
+  var InsideTooltip = L.Tooltip.extend({
+    _updatePosition: function () {
+      L.Tooltip.prototype._updatePosition.call(this);
+      var el = this._container;
+      var map = this._map;
+      if (!el || !map) {
+        return;
+      }
+      var box = el.getBoundingClientRect();
+      var area = map.getContainer().getBoundingClientRect();
+      var margin = 4;
+      var dx =
+        Math.max(0, area.left + margin - box.left) - Math.max(0, box.right - area.right + margin);
+      var dy =
+        Math.max(0, area.top + margin - box.top) - Math.max(0, box.bottom - area.bottom + margin);
+      if (dx || dy) {
+        L.DomUtil.setPosition(el, L.DomUtil.getPosition(el).add([dx, dy]));
+      }
+    },
+  });
+
+  var measure = document.createElement("canvas").getContext("2d");
+
+  /* The width in pixels of `text` written in `font`. */
+  function textWidth(text, font) {
+    measure.font = font;
+    return Math.ceil(measure.measureText(text).width);
+  }
+
+  function overlaps(a, list) {
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /* A label: a non-interactive marker whose text is set as text (never as HTML). */
+  function label(latlng, text, cls, pane) {
+    var el = document.createElement("span");
+    el.textContent = text;
+    el.setAttribute("aria-hidden", "true");
+    var font = cls === "atlas-country" ? "11px system-ui" : "12px system-ui";
+    var width = textWidth(cls === "atlas-country" ? text.toUpperCase() : text, font) + 4;
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({html: el, className: "atlas-label " + cls, iconSize: [width, 16]}),
+      interactive: false,
+      keyboard: false,
+      pane: pane,
+    });
+    marker.width = width;
+    return marker;
+  }
+
   function Atlas(map, config) {
     var self = this;
     this.map = map;
@@ -75,6 +139,20 @@
     this.frame = null;
     this.fitted = null; // the frame last fitted, as JSON
     this.touched = false;
+    this.countryLabels = []; // {marker, width}, largest country first
+    this.siteOrder = []; // sites by rank, then in the parts' order
+
+    map.createPane("atlas-labels").style.zIndex = 390; // under the routes and the markers
+    this.labels = L.layerGroup().addTo(map);
+    if (config.page_legend) {
+      L.DomUtil.addClass(map.getContainer(), "atlas-page-legend");
+    }
+    map.on("enterFullscreen", function () {
+      L.DomUtil.addClass(map.getContainer(), "atlas-full");
+    });
+    map.on("exitFullscreen", function () {
+      L.DomUtil.removeClass(map.getContainer(), "atlas-full");
+    });
 
     this.groups = {
       outlines: L.featureGroup(),
@@ -83,10 +161,21 @@
       selection: L.featureGroup(),
     };
     this.groups.selection.addTo(map);
-    ["routes", "sites", "selection"].forEach(function (name) {
+    // A site is clicked on its icon; a route anywhere near its line (the map's click).
+    ["sites", "selection"].forEach(function (name) {
       self.groups[name].on("click", function (e) {
-        self.report(e.layer);
+        var props = e.layer.feature && e.layer.feature.properties;
+        if (props && props.layer === "site") {
+          L.DomEvent.stopPropagation(e.originalEvent);
+          self.report(e.layer);
+        }
       });
+    });
+    map.on("click", function (e) {
+      self.pick(e.layerPoint, e.latlng);
+    });
+    map.on("zoomend moveend", function () {
+      self.arrange();
     });
     this.controls(config.tiles);
     this.keepFitted();
@@ -111,7 +200,9 @@
       draw("outlines", this.drawOutlines),
       draw("routes", this.drawRoutes),
       draw("sites", this.drawSites),
-    ]);
+    ]).then(function () {
+      self.arrange();
+    });
   }
 
   // ------------------------------------------------------------------------------ the look
@@ -200,17 +291,53 @@
   // ---------------------------------------------------------------------------- the layers
 
   Atlas.prototype.tooltip = function (feature, layer) {
-    layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+    // "auto": left of the pointer in the map's right half, so that a tooltip kept inside the map
+    // does not slide under the pointer.
+    layer.bindTooltip(
+      new InsideTooltip({sticky: true, direction: "auto"}).setContent(feature.properties.tooltip)
+    );
+  };
+
+  /* A feature's path or icon named and operable from the keyboard: Tab reaches it, Enter or
+     Space selects it as a click does. */
+  Atlas.prototype.operable = function (layer) {
+    var self = this;
+    var el = layer._icon || layer._path;
+    var props = layer.feature.properties;
+    if (!el || el.getAttribute("data-atlas-id") === props.id) {
+      return;
+    }
+    el.setAttribute("data-atlas-id", props.id);
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    var kind = (props.kind || "").replace(/_/g, " ");
+    el.setAttribute("aria-label", props.name + (kind ? " (" + kind + ")" : ""));
+    el.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        e.stopPropagation();
+        self.report(layer);
+      }
+    });
   };
 
   Atlas.prototype.drawOutlines = function (data) {
     var m = this.meta;
+    var self = this;
+    // Not interactive: a country is no Tab stop and no click target; its name is written on it.
     L.geoJSON(data, {
       pane: this.config.pane,
+      interactive: false,
       style: function () {
         return m.outline;
       },
-      onEachFeature: this.tooltip,
+      onEachFeature: function (feature) {
+        var p = feature.properties;
+        if (p.label) {
+          var marker = label(p.label, p.name, "atlas-country", "atlas-labels");
+          self.countryLabels.push(marker);
+        }
+      },
     }).addTo(this.groups.outlines);
   };
 
@@ -220,9 +347,18 @@
     var index = this.offsets[name];
     return function (feature, layer) {
       self.tooltip(feature, layer);
-      var f = {layer: layer, group: self.groups[name], on: false, cls: ""};
+      var f = {layer: layer, group: self.groups[name], on: false, cls: "", index: index};
       self.features[index++] = f;
       self.byId[feature.properties.id] = f;
+      layer.on("add", function () {
+        self.operable(layer);
+      });
+      if (name === "sites") {
+        f.rank = feature.properties.rank || 0;
+        f.label = label(layer.getLatLng(), feature.properties.name, "atlas-place", "atlas-labels");
+        f.side = "center";
+        self.siteOrder.push(f);
+      }
     };
   };
 
@@ -254,6 +390,9 @@
       };
     }
     L.geoJSON(data, options);
+    this.siteOrder.sort(function (a, b) {
+      return a.rank - b.rank || a.index - b.index;
+    });
   };
 
   // ----------------------------------------------------------------------------- the state
@@ -261,6 +400,15 @@
   Atlas.prototype.apply = function (state) {
     if (state.version && this.version && state.version !== this.version) {
       return; // a state made for other layers (the page changed data): keep the last one
+    }
+    if (state.selected !== this.state.selected) {
+      // What a tooltip or a choice said is about the last selection: close them.
+      this.map.closePopup();
+      this.map.eachLayer(function (layer) {
+        if (layer.closeTooltip) {
+          layer.closeTooltip();
+        }
+      });
     }
     this.state = state;
     this.shown = state.shown ? decodeCodes(state.shown, 1, this.count) : null;
@@ -307,6 +455,7 @@
     }
     this.drawSelection(this.state.selected);
     this.refreshLegend();
+    this.arrange();
   };
 
   /* A feature's look with class `cls` added (an icon takes only the class's opacity). */
@@ -349,7 +498,12 @@
           var look = Object.assign(self.routeStyle(props, f.cls), m.selected_route);
           return faded === undefined ? look : Object.assign(look, {opacity: faded});
         },
-        onEachFeature: this.tooltip,
+        onEachFeature: function (feature, layer) {
+          self.tooltip(feature, layer);
+          layer.on("add", function () {
+            self.operable(layer);
+          });
+        },
       }).addTo(group);
     } else {
       L.geoJSON(feature, {
@@ -359,9 +513,101 @@
           }
           return L.marker(latlng, {icon: self.siteIcon(props.kind, true), zIndexOffset: 1000});
         },
-        onEachFeature: this.tooltip,
+        onEachFeature: function (feature, layer) {
+          self.tooltip(feature, layer);
+          layer.on("add", function () {
+            self.operable(layer);
+          });
+        },
       }).addTo(group);
     }
+  };
+
+  // ------------------------------------------------------------------------- the arrangement
+
+  /* Which sites and names are drawn at this zoom: sites by rank from the zoom of their rank,
+     each where its icon covers no other's (the selected one first); then the countries' names,
+     largest first, and the sites' names beside their icons, where they cover nothing drawn. */
+  Atlas.prototype.arrange = function () {
+    var map = this.map;
+    if (!this.meta || !map._loaded) {
+      return;
+    }
+    var zoom = map.getZoom();
+    var size = map.getSize();
+    var taken = [];
+    var placed = [];
+    var rankZoom = this.meta.rank_zoom;
+    var selected = this.state.selected ? this.byId[this.state.selected] : null;
+    if (selected && selected.layer.getLatLng) {
+      var sp = map.latLngToContainerPoint(selected.layer.getLatLng());
+      taken.push([sp.x - 17, sp.y - 17, sp.x + 17, sp.y + 17]);
+      placed.push({f: selected, p: sp, r: 17});
+    }
+    for (var i = 0; i < this.siteOrder.length; i++) {
+      var f = this.siteOrder[i];
+      var show = !this.dots && f !== selected && zoom >= (rankZoom[f.rank] || 0);
+      if (show) {
+        var p = map.latLngToContainerPoint(f.layer.getLatLng());
+        var box = [p.x - 11, p.y - 11, p.x + 11, p.y + 11];
+        show = !overlaps(box, taken);
+        if (show && f.on) {
+          taken.push(box);
+          placed.push({f: f, p: p, r: 12});
+        }
+      }
+      f.crowded = !show && !this.dots;
+      if (f.layer._icon) {
+        L.DomUtil[f.crowded || f === selected ? "addClass" : "removeClass"](
+          f.layer._icon,
+          "atlas-crowded"
+        );
+      }
+    }
+    var inside = function (b) {
+      return b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y;
+    };
+    var labels = this.labels;
+    var put = function (marker, box) {
+      var ok = box && inside(box) && !overlaps(box, taken);
+      if (ok) {
+        taken.push(box);
+        if (!labels.hasLayer(marker)) {
+          labels.addLayer(marker);
+        }
+      } else if (labels.hasLayer(marker)) {
+        labels.removeLayer(marker);
+      }
+    };
+    var showOutlines = this.map.hasLayer(this.groups.outlines);
+    this.countryLabels.forEach(function (marker) {
+      var c = map.latLngToContainerPoint(marker.getLatLng());
+      var w = marker.width / 2;
+      put(marker, showOutlines ? [c.x - w, c.y - 8, c.x + w, c.y + 8] : null);
+    });
+    var onMap = {};
+    placed.forEach(function (s) {
+      onMap[s.f.index] = true;
+      var w = s.f.label.width;
+      var right = [s.p.x + s.r + 2, s.p.y - 8, s.p.x + s.r + 2 + w, s.p.y + 8];
+      var left = [s.p.x - s.r - 2 - w, s.p.y - 8, s.p.x - s.r - 2, s.p.y + 8];
+      var box = !overlaps(right, taken) && inside(right) ? right : left;
+      var side = box === right ? "right" : "left";
+      if (s.f.side !== side) {
+        // Anchored beside the icon, on the side that is free.
+        s.f.side = side;
+        s.f.label.options.icon.options.iconAnchor = side === "right" ? [-s.r - 2, 8] : [s.r + 2 + w, 8];
+        if (s.f.label._icon) {
+          s.f.label.setIcon(s.f.label.options.icon);
+        }
+      }
+      put(s.f.label, box);
+    });
+    this.siteOrder.forEach(function (f) {
+      if (!onMap[f.index] && labels.hasLayer(f.label)) {
+        labels.removeLayer(f.label);
+      }
+    });
   };
 
   // ------------------------------------------------------------------------------ the view
@@ -408,6 +654,84 @@
   };
 
   // ----------------------------------------------------------------------------- the click
+
+  /* The routes drawn within the click tolerance of `point` (layer pixels), nearest first. */
+  Atlas.prototype.routesNear = function (point) {
+    var tolerance = this.meta.tolerance;
+    var near = [];
+    var seen = {};
+    var consider = function (layer) {
+      var props = layer.feature && layer.feature.properties;
+      if (!props || props.layer !== "route" || !layer._parts || seen[props.id] !== undefined) {
+        return;
+      }
+      var best = Infinity;
+      layer._parts.forEach(function (part) {
+        for (var i = 1; i < part.length; i++) {
+          best = Math.min(best, L.LineUtil.pointToSegmentDistance(point, part[i - 1], part[i]));
+        }
+      });
+      seen[props.id] = best;
+      if (best <= tolerance) {
+        near.push({layer: layer, distance: best});
+      }
+    };
+    this.groups.selection.eachLayer(function (g) {
+      g.eachLayer(consider);
+    });
+    this.groups.routes.eachLayer(consider);
+    near.sort(function (a, b) {
+      return a.distance - b.distance;
+    });
+    return near;
+  };
+
+  /* A click on the map (not on a site): the route under it, or a choice of the routes that run
+     together there. */
+  Atlas.prototype.pick = function (point, latlng) {
+    if (!this.meta) {
+      return;
+    }
+    var near = this.routesNear(point);
+    if (!near.length) {
+      return;
+    }
+    var closest = near[0].distance;
+    near = near.filter(function (n) {
+      return n.distance <= closest + 4; // lines this close run together
+    });
+    if (near.length === 1) {
+      this.report(near[0].layer);
+      return;
+    }
+    this.offer(near, latlng);
+  };
+
+  /* A small popup with a button per route: "which of these?" */
+  Atlas.prototype.offer = function (near, latlng) {
+    var self = this;
+    var box = document.createElement("div");
+    box.className = "atlas-choice";
+    var title = document.createElement("div");
+    title.textContent = near.length + " routes run here:";
+    box.appendChild(title);
+    var popup = L.popup({maxWidth: 260, autoPanPadding: [8, 8]});
+    near.forEach(function (n) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = n.layer.feature.properties.name;
+      button.addEventListener("click", function () {
+        self.map.closePopup(popup);
+        self.report(n.layer);
+      });
+      box.appendChild(button);
+    });
+    popup.setLatLng(latlng).setContent(box).openOn(this.map);
+    var first = box.querySelector("button");
+    if (first) {
+      first.focus();
+    }
+  };
 
   /* Tell Streamlit which feature was clicked, at once. streamlit-folium reports clicks on the
      layers it knew when the map was made, after 250 ms; these layers are loaded later. Its own

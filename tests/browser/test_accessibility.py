@@ -42,13 +42,7 @@ PAGES = {
 }
 FAILING_IMPACTS = {"serious", "critical"}
 ALSO_FAILING = {"heading-order"}
-KNOWN = {
-    ("map frame", "aria-command-name"): (
-        "the site markers are role=button without an accessible name: Leaflet's markup of the "
-        "map, which its rebuild (issue 13, the map's keyboard bullet: features get names and act "
-        "on Enter/Space) replaces; remove this entry when the map lands"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(params=list(VIEWPORTS))

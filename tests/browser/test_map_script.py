@@ -286,3 +286,125 @@ def test_no_map_file_is_missing(routes, sites, boundaries, colors):
         if url.startswith("/app/static/"):
             assert (ROOT / "static" / urlparse(url).path.removeprefix("/app/static/")).is_file()
     assert Path(ROOT / "static" / "map" / "atlas-map.js").is_file()
+
+
+# ------------------------------------------------------------------ finding things (issue 13)
+
+SENT = """() => { window.sent = [];
+    window.__GLOBAL_DATA__ = {returned_objects: ["last_active_drawing"], previous_data: null};
+    window.Streamlit = {setComponentValue: v => window.sent.push(v)}; }"""
+
+
+def _sent_ids(page) -> list[str]:
+    return page.evaluate("() => window.sent.map(s => s.last_active_drawing.properties.id)")
+
+
+def test_a_click_near_a_line_selects_it_and_where_two_run_together_offers_both(
+    show, routes, sites, boundaries, colors
+):
+    # A third route along the first one's line: a click there is offered both.
+    twin = routes.iloc[[0]].assign(id="twin", name="Twin <b>line</b>")
+    both = type(routes)(
+        [*routes.itertuples(index=False), *twin.itertuples(index=False)], crs=routes.crs
+    )
+    page = show(build_map(both, sites, boundaries, colors=colors, tiles_online=False))
+    page.evaluate(SENT)
+    apply(page, map_state("", frame=frame_of(routes, sites, "cku_railway")))
+    at = page.evaluate(
+        f"""() => {{ const map = {ATLAS}.map, r = map.getContainer().getBoundingClientRect();
+        const p = map.latLngToContainerPoint([40.3, 73.5]);
+        return [r.left + p.x, r.top + p.y - 9]; }}"""
+    )
+    page.mouse.click(*at)  # 9 px off the CKU line: still the line
+    assert _sent_ids(page) == ["cku_railway"]
+    apply(page, map_state("", frame=frame_of(routes, sites, "khorgos_almaty")))
+    at = page.evaluate(
+        f"""() => {{ const map = {ATLAS}.map, r = map.getContainer().getBoundingClientRect();
+        const p = map.latLngToContainerPoint([43.725, 78.68]);
+        return [r.left + p.x, r.top + p.y]; }}"""
+    )
+    page.mouse.click(*at)
+    choice = page.locator(".atlas-choice button")
+    assert choice.all_inner_texts() == ["Khorgos–Almaty", "Twin <b>line</b>"]  # text, not HTML
+    choice.nth(1).click()
+    assert _sent_ids(page) == ["cku_railway", "twin"]
+    assert not page.errors
+
+
+def test_routes_and_sites_are_named_and_act_on_enter_and_space(show, plain, routes, sites):
+    page = show(plain)
+    page.evaluate(SENT)
+    apply(page, map_state("", frame=frame_of(routes, sites, "torugart")))  # zoom 7: all sites
+    route = page.locator("path[data-atlas-id='cku_railway']")
+    assert route.get_attribute("aria-label") == "<script>alert(1)</script> (railway)"
+    assert route.get_attribute("role") == "button"
+    route.focus()
+    page.keyboard.press("Enter")
+    site = page.locator("[data-atlas-id='torugart']")
+    assert site.get_attribute("aria-label") == "Torugart (border crossing)"
+    site.focus()
+    page.keyboard.press("Space")
+    assert _sent_ids(page) == ["cku_railway", "torugart"]
+    # Country outlines are no Tab stop and no click target.
+    outlines = page.locator(".leaflet-atlas-outlines-pane path")
+    assert outlines.count() == 2
+    assert (
+        outlines.evaluate_all(
+            "ps => ps.filter(p => p.tabIndex >= 0 || "
+            "getComputedStyle(p).pointerEvents !== 'none').length"
+        )
+        == 0
+    )
+
+
+def test_sites_are_drawn_from_the_zoom_of_their_rank_and_names_where_they_fit(
+    show, plain, routes, sites
+):
+    page = show(plain)
+    shown = "() => [...document.querySelectorAll('.atlas-site')].filter(e => e.offsetParent).length"
+    apply(page, map_state("", frame={"center": [42, 70], "zoom": 3}))
+    assert page.evaluate(shown) == 0  # a project's sites wait for zoom 5; the routes stand alone
+    names = page.locator(".atlas-label.atlas-country").evaluate_all(
+        "ls => ls.map(l => l.textContent)"
+    )
+    assert "Kazakhstan" in names and "<script>alert(1)</script>" in names  # as text
+    apply(page, map_state("", frame=frame_of(routes, sites, "torugart")))
+    assert page.evaluate(shown) == 3
+    assert "Torugart" in page.locator(".atlas-label.atlas-place").all_inner_texts()
+    boxes = page.locator(".atlas-label").evaluate_all(
+        "ls => ls.map(l => { const r = l.getBoundingClientRect(); "
+        "return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_a_tooltip_stays_inside_and_closes_when_the_selection_changes(show, plain, routes, sites):
+    page = show(plain)
+    apply(page, map_state("", frame=frame_of(routes, sites, "khorgos_almaty")))
+    # Hover the route's east end, at the map's right edge: the tooltip is kept inside.
+    at = page.evaluate(
+        f"""() => {{ const map = {ATLAS}.map, r = map.getContainer().getBoundingClientRect();
+        const p = map.latLngToContainerPoint([44.115, 80.1]);
+        return [r.left + p.x, r.top + p.y, r.right]; }}"""
+    )
+    page.mouse.move(at[0], at[1])
+    tip = page.locator(".leaflet-tooltip")
+    tip.wait_for()
+    box = tip.bounding_box()
+    assert box["x"] + box["width"] <= at[2]
+    apply(page, map_state("", selected="torugart"))  # chosen elsewhere (the panel)
+    tip.wait_for(state="detached")  # it fades out
+
+
+def test_the_atlas_map_shows_its_own_legend_in_full_screen_only(
+    show, tmp_path, plain, routes, sites, boundaries, colors
+):
+    files = layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
+    files.write(tmp_path)
+    page = show(atlas_map(files, tiles_online=False))  # the page draws the legend under it
+    assert not page.locator(".atlas-legend").is_visible()
+    page.evaluate(f"() => {ATLAS}.map.fire('enterFullscreen')")
+    assert page.locator(".atlas-legend").is_visible()
+    assert show(plain).locator(".atlas-legend").is_visible()  # a map with no legend beside it

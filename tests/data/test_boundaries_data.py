@@ -5,6 +5,7 @@ import json
 import geopandas as gpd
 import pycountry
 import pytest
+import shapely
 from shapely import Point
 
 from geo.measure import site_countries
@@ -97,9 +98,31 @@ def test_meta_file_describes_the_source():
     assert len(meta["sha256_of_input"]) == 64, f"{META}: sha256_of_input is not a sha256"
 
 
-def test_countries_stay_inside_the_meta_bbox(countries):
+def test_every_country_meets_the_meta_bbox_and_is_not_cut_by_it(countries):
+    """Countries are kept whole: a country clipped to the box would draw a straight, rectangular
+    coast on the map (issue 13). No edge of an outline runs along a side of the box."""
     west, south, east, north = json.loads(META.read_text(encoding="utf-8"))["bbox"]
-    minx, miny, maxx, maxy = countries.total_bounds
-    assert west <= minx and south <= miny and maxx <= east and maxy <= north, (
-        f"{GEOJSON}: bounds {countries.total_bounds.tolist()} exceed the meta bbox"
-    )
+    box = shapely.box(west, south, east, north)
+    outside = countries.loc[~countries.intersects(box), "iso_a2"].tolist()
+    assert not outside, f"{GEOJSON}: countries outside the meta bbox {outside}"
+    cut = []
+    for code, geom in zip(countries["iso_a2"], countries.geometry, strict=True):
+        edges = shapely.get_coordinates(geom.boundary)
+        for (x0, y0), (x1, y1) in zip(edges[:-1], edges[1:], strict=True):
+            on_side = (x0 == x1 and x0 in (west, east)) or (y0 == y1 and y0 in (south, north))
+            if on_side and abs(x1 - x0) + abs(y1 - y0) > 0.5:
+                cut.append(code)
+                break
+    assert not cut, f"{GEOJSON}: outlines cut along the box's sides: {cut}"
+
+
+def test_no_outline_runs_across_the_whole_map(countries):
+    """A ring across the antimeridian (Russia's Chukotka) is split there, not drawn as an edge
+    from -180° to 180° across every zoom of the map."""
+    wide = [
+        code
+        for code, geom in zip(countries["iso_a2"], countries.geometry, strict=True)
+        for part in getattr(geom, "geoms", [geom])
+        if part.bounds[2] - part.bounds[0] > 180
+    ]
+    assert not wide, f"{GEOJSON}: polygons wider than 180° of longitude: {wide}"

@@ -17,7 +17,19 @@ def test_the_corridor_list_names_every_project_in_view_with_what_selecting_it_sh
         shown = main_screen(atlas, ViewState(selected=c.id)).selection
         assert (c.passages, c.events) == (len(shown.passages), len(shown.events)), c.id
         assert c.status == shown.card.status
-        assert c.length == length_label(shown.card.length_km)
+        card = shown.card
+        assert c.length == length_label(card.length_km, card.branches, card.main_line_km)
+
+
+def test_a_network_reports_its_lines_and_its_main_line_not_a_route_length(atlas):
+    (mc,) = [
+        c for c in main_screen(atlas, ViewState()).in_view.corridors if c.id == "middle_corridor"
+    ]
+    assert mc.length.startswith("10,902 km of lines in 11 branches; main east–west line ")
+    main_km = main_screen(atlas, ViewState(selected="middle_corridor")).selection.card.main_line_km
+    assert 5000 < main_km < 10_902  # a journey across the network, not the sum of its branches
+    (cku,) = [c for c in main_screen(atlas, ViewState()).in_view.corridors if c.id == "cku_railway"]
+    assert cku.length.endswith(" km as drawn")
 
 
 def test_the_corridor_list_follows_the_filters(atlas):

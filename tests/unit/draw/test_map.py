@@ -18,6 +18,7 @@ from geo.draw import (
     legend_html,
     map_parts,
     map_state,
+    outlines_geojson,
     project_colors,
     shown_bits,
     state_layer,
@@ -106,6 +107,22 @@ def test_coordinates_are_rounded_and_outlines_simplified(routes, sites, colors):
     assert list(first) == [80.41235, 44.2]
     ring = part(m, "outlines")["features"][0]["geometry"]["coordinates"][0]
     assert len(ring) < len(fine.geometry[0].exterior.coords) / 4
+
+
+def test_outlines_around_the_atlas_keep_whole_countries():
+    """Countries far from the atlas are left out, but one that reaches past the box around it is
+    kept whole: clipped, it would show a straight, rectangular edge at every zoom."""
+    from shapely import box
+
+    countries = gpd.GeoDataFrame(
+        {"iso_a2": ["RU", "FR"], "name": ["Russia", "France"]},
+        geometry=[box(30, 41, 180, 82), box(-5, 42, 8, 51)],
+        crs="EPSG:4326",
+    )
+    kept = outlines_geojson(countries, around=(70, 40, 76, 42))["features"]
+    assert [f["properties"]["iso_a2"] for f in kept] == ["RU"]
+    xs, ys = zip(*kept[0]["geometry"]["coordinates"][0], strict=True)
+    assert (min(xs), max(xs), min(ys), max(ys)) == (30, 180, 41, 82)
 
 
 def test_selected_feature_is_drawn_over_the_others_and_framed(routes, sites, boundaries, colors):
