@@ -401,9 +401,12 @@ def test_a_tooltip_stays_inside_and_closes_when_the_selection_changes(show, plai
 def test_the_atlas_map_shows_its_own_legend_in_full_screen_only(
     show, tmp_path, plain, routes, sites, boundaries, colors
 ):
-    files = layer_files(map_parts(routes, sites, boundaries, colors=colors), "v1")
-    files.write(tmp_path)
-    page = show(atlas_map(files, tiles_online=False))  # the page draws the legend under it
+    parts = map_parts(routes, sites, boundaries, colors=colors)
+    published(parts.json, "v1").write(tmp_path)
+    # The page draws the legend under this map.
+    page = show(
+        atlas_map(parts, version="v1", urls=published(parts.json, "v1").urls(), tiles_online=False)
+    )
     assert not page.locator(".atlas-legend").is_visible()
     page.evaluate(f"() => {ATLAS}.map.fire('enterFullscreen')")
     assert page.locator(".atlas-legend").is_visible()
