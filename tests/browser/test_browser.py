@@ -36,7 +36,10 @@ def test_map_draws_routes_and_sites_offline(page, app_server):
     assert box and box["height"] > 300 and box["width"] > 300
     routes = frame.locator(".leaflet-overlay-pane path.leaflet-interactive:visible")
     assert routes.count() >= 3
-    assert frame.locator(".atlas-site:visible").count() >= 10
+    # At the first view only a system of its own (Horgos) is a marker; the others wait for a
+    # closer zoom, and the countries are named on the map.
+    assert frame.locator(".atlas-site:visible").count() >= 1
+    assert frame.locator(".atlas-label.atlas-country").count() >= 5
     assert page.locator("text=Timeline").first.is_visible()
     screenshot(page, "dashboard")
     assert not page.dialogs
