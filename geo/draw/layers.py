@@ -209,8 +209,8 @@ def label_point(geometry) -> list[float]:
     (the pole of inaccessibility, to about 0.1°), as ``[lat, lon]``.
 
     >>> from shapely import MultiPolygon, box
-    >>> label_point(MultiPolygon([box(0, 0, 1, 1), box(10, 0, 14, 2)]))
-    [1.0, 12.0]
+    >>> label_point(MultiPolygon([box(0, 0, 1, 1), box(10, 0, 14, 4)]))
+    [2.0, 12.0]
     """
     parts = getattr(geometry, "geoms", [geometry])
     largest = max(parts, key=lambda g: g.area)
