@@ -48,7 +48,10 @@ Rules, in the order they are applied:
    leave it out ("Транскаспий транспорт йўналиши"); rule ``"international"``.
 7. **Lists of names.** An alias that starts or ends with three or more names joined by dashes
    ("Xitoy-Qirg‘iziston-O‘zbekiston") is not found inside a longer such list
-   ("Хитой-Қирғизистон-Ўзбекистон-Туркманистон", another route).
+   ("Хитой-Қирғизистон-Ўзбекистон-Туркманистон", another route). Two Kazakh, Kyrgyz or Uzbek
+   names that share their last word say it once, in the plural: in "Ақтау мен Құрық порттары",
+   "Aqtaý men Quryq teńiz porttary" the first name alone is a mention of "Ақтау порты" (rule
+   ``"list"``).
 8. **Line breaks.** A name may run on across line breaks ("Middle\\nCorridor", as in hard-wrapped
    text) but not across a blank line, which ends a paragraph. Its passage is the passage (line)
    where it starts.
@@ -139,6 +142,7 @@ OTHER_HEADS = (
 """Beginnings of the Kyrgyz, Kazakh and Uzbek words for a region ("облусу", "облысы",
 "viloyati") and a company or enterprise ("компаниясы", "kompaniyasi", "ишканасы"): a name
 followed by one of them names the region or the company (rule 10)."""
+_AND = "мен|менен|және|жана|ва|ҳамда|men|jane|va|hamda"  # "and" in kk, ky, uz (normalised)
 _OTHER_HEAD = re.compile('"?[ -]"?(?:' + "|".join(OTHER_HEADS) + ")")
 
 CYRILLIC_MIN_STEM = 3
@@ -350,7 +354,14 @@ def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
             # "temir yo‘l" is also written "temiryo‘l", "темір жол" "теміржол".
             closed = how == "exact" and mode[-1] == "turkic" and i == len(words) - 2 and lower_tail
             parts.append(f"(?:{_SEPARATOR})?" if closed else _SEPARATOR)
-    return norm, [_Form(key, re.compile("".join(parts) + _WORD_END), "")]
+    forms = [_Form(key, re.compile("".join(parts) + _WORD_END), "")]
+    if tail == 1 and written_lower[-1] and not written_lower[0] and mode[-1] == "turkic":
+        # "Ақтау мен Құрық порттары": the first of two names that share their last word, in the
+        # plural, is a name too ("Ақтау" of "Ақтау порты"; rule "list").
+        head = re.escape(possessive_stem(words[-1].group(2)))
+        shared = rf"(?=(?P<list> (?:{_AND}) [^ ]+(?: [^ ]+)? {head}(?:[лдт][аеоө]р|[ldt][ae]r)))"
+        forms.append(_Form(key, re.compile(parts[0] + shared), ""))
+    return norm, forms
 
 
 class Linker:
@@ -623,6 +634,8 @@ def _rule(matched: str, alias: str, found: re.Match[str]) -> str:
         return "alias"
     if _SQUASH.sub("", matched) == _SQUASH.sub("", alias):
         return "spacing"
+    if "list" in found.re.groupindex:
+        return "list"
     if "intl" in found.re.groupindex and (found.group("intl") is None) == any(
         word in INTERNATIONAL for word in _WORDS.findall(alias)
     ):

@@ -32,7 +32,8 @@ RULE_REASONS = {
     "cyrillic_inflection": "the name with a Cyrillic case ending",
     "turkic_suffix": "the name with Kazakh, Kyrgyz or Uzbek endings on its last word",
     "spacing": "the name with its words joined otherwise (space, dash, quotation marks)",
-    "international": "the name with the word for “international” before its last words",
+    "international": "the name with or without the word for “international”",
+    "list": "the first of two names that share their last word (“Ақтау мен Құрық порттары”)",
 }
 CONTEXT_REASONS = {
     "context": "with one of its context words in the same passage",

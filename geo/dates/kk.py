@@ -24,6 +24,7 @@ MONTHS = {
     "qyrküiek": 9, "qyrkúıek": 9, "qyrküyek": 9, "qırküyek": 9, "qazan": 10, "qaraşa": 11,
     "qyrkúıeg": 9, "qyrküieg": 9, "qyrküyeg": 9, "qırküyeg": 9,
     "qarasha": 11, "jeltoqsan": 12,
+    "sәuir": 4,  # abai.kz writes its Latin with the Cyrillic "ә"
 }  # fmt: skip
 
 LEXICON = Lexicon(

@@ -186,3 +186,11 @@ def test_two_days_joined_by_and_are_a_range_only_before_between():
         ("6 маусым", "2024-06-06"),
         ("8 маусымда", "2024-06-08"),
     ]
+
+
+def test_a_latin_month_written_with_the_cyrillic_schwa():
+    # abai.kz writes its Latin transliteration with "ә": "Pavlodar. 29 sәuir. QazTAG"
+    # (https://abai.kz/index.php/lt/post/3837; the page shows no year, one is assumed here).
+    assert found("Pavlodar. 29 sәuir. QazTAG - Aldaghy Aziya oiyndaryna", "2011-04-29") == [
+        ("29 sәuir", "2011-04-29", "day")
+    ]

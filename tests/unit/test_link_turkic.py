@@ -202,6 +202,37 @@ def test_international_may_stand_inside_a_name():
     assert links("Кытай – эл аралык Кыргызстан – Өзбекстан темир жолу") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        (
+            "Бұл жобаларды іске асыру Ақтау және Құрық порттарының өткізу қабілетін 30 млн тоннаға",
+            [
+                ("aktau_port", "Ақтау", "list"),
+                ("kuryk_port", "Құрық порттарының", "turkic_suffix"),
+            ],
+            "https://baq.kz/aqtau-zhane-quryq-porttarynyn-otkizu-qabileti-30-mln-tonnaga-zhetkizilmek-200026144/",
+        ),
+        (
+            "Aqtaý men Quryq teńiz porttary arqyly tasymaldanǵan júk",
+            [("aktau_port", "Aqtaý", "list")],
+            "https://lat.egemen.kz/amp/article/349051-tenhiz-tasymaly-ulghaydy",
+        ),
+        # Without the shared last word in the plural, a city is only a city.
+        ("Ақтау мен Алматы арасында", [], "(the same construction, no plural port)"),
+    ],
+)
+def test_two_names_that_share_their_last_word(text, expected, source):
+    linker = Linker(
+        [
+            G("aktau_port", None, "Ақтау порты", "kk"),
+            G("aktau_port", None, "Aqtaý porty", "kk"),
+            G("kuryk_port", None, "Құрық порты", "kk"),
+        ]
+    )
+    assert [(m.feature, m.text, m.rule) for m in linker.link(text)] == expected, source
+
+
 def test_a_name_that_says_international_may_leave_it_out():
     # A phrase of the issue-14 gold (see docs/accuracy.md), the alias from another page:
     # https://silkwaytv.kz/uz/markaz-garb-magistrali-kuriladi_53588
