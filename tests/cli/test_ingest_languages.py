@@ -25,6 +25,13 @@ ARTICLES = {
         "Мамлекет башчысы Транскаспий эл аралык транспорт коридорунун дараметине токтолду. "
         "Быйыл жүк ташуу өсөт.\n"
     ),
+    "kk2.md": (
+        "---\ntitle: Порттар\npublisher: BAQ.KZ\npublished: 2025-11-25\nlang: kk\n"
+        "url: https://baq.kz/aqtau-zhane-quryq-porttarynyn-otkizu-qabileti-30-mln-tonnaga-"
+        "zhetkizilmek-200026144/\n---\n"
+        "Бұл жобаларды іске асыру Ақтау және Құрық порттарының өткізу қабілетін 30 млн тоннаға "
+        "дейін жеткізеді, - деді Сауранбаев.\n"
+    ),
     "uz.md": (
         "---\ntitle: Qo‘shma korxona\npublisher: Xabardor\npublished: 2024-03-02\nlang: uz\n"
         "url: https://xabardor.uz/uz/post/xitoy-qirgiziston-ozbekiston-temir-yol-liniyasini-"
@@ -42,6 +49,13 @@ EXPECTED = {
             ("cku_railway", "Қытай — Қырғызстан — Өзбекстан темір жолының", "turkic_suffix"),
         },
         {("21 қаңтар 2025ж.", "2025-01-21", "kk_year_day_month")},
+    ),
+    "kk2.md": (
+        {
+            ("aktau_port", "Ақтау", "list"),
+            ("kuryk_port", "Құрық порттарының", "turkic_suffix"),
+        },
+        set(),
     ),
     "ky.md": (
         {("middle_corridor", "Транскаспий эл аралык транспорт коридорунун", "turkic_suffix")},
@@ -79,4 +93,7 @@ def test_review_files_show_turkic_mentions_and_dates_with_their_rules(data_copy,
         turkic = next(m for m in review["mentions"] if m["rule"] == "turkic_suffix")
         assert "Kazakh, Kyrgyz or Uzbek endings" in reason(turkic["alias"], turkic["rule"])
         shown = run_cli("review", "show", review["source"], "--data-dir", str(data_copy)).stdout
-        assert "rule turkic_suffix" in shown and "rule " + next(iter(dates))[2] in shown
+        assert "rule turkic_suffix" in shown
+        assert all("rule " + rule in shown for _, _, rule in dates)
+        listed = [m for m in review["mentions"] if m["rule"] == "list"]
+        assert all("share their last word" in reason(m["alias"], m["rule"]) for m in listed)
