@@ -78,6 +78,28 @@ def _found(atlas, text):
             "https://jjtv.kz/ky/news/business/24187-kazakstan-arkyluu-zhuk-tashuu-artat",
         ),
         (
+            "Қирғизистон темир йўлни От-Боши туманидаги Тўруғарт довони орқали ўтказиб",
+            [("torugart_pass", "Тўруғарт довони")],
+            "http://mulkdor.com/news/32543/",
+        ),
+        (
+            "АСТАНА. KAZINFORM — «Қорғас» шекара маңындағы халықаралық ынтымақтастық "
+            "орталығына күн сайын 4 мыңнан астам қазақстандық",
+            [
+                ("astana", "АСТАНА"),
+                (
+                    "khorgos_icbc",
+                    "«Қорғас» шекара маңындағы халықаралық ынтымақтастық орталығына",
+                ),
+            ],
+            "https://kaz.inform.kz/news/korgaska-kun-sayin-neshe-turist-keled-073ec3/",
+        ),
+        (
+            "27 наурызда сағат 09.28-де Шалқар – Жем учаскесінің Қауылжыр станциясында",
+            [("shalkar", "Шалқар")],
+            "https://astanatv.kz/kz/news/108029",
+        ),
+        (
             "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун куруу боюнча",
             [("cku_railway", "Кытай – Кыргызстан – Өзбекстан эл аралык темир жолун")],
             "https://novosti.kg/kg/kytaj-kyrgyzstan-zbekstan-jel-aralyk-temir-zholun-kuruu-bojuncha-dolboordun-katyshuuchu-mamleketteri-s-jl-sh-l-r-n-ulantuuda/",
