@@ -4,7 +4,7 @@ source passages side by side. What it shows comes from :func:`geo.screen.main_sc
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.draw import clicked_feature_id, state_layer
+from geo.draw import clicked_feature_id, moved_to, state_layer
 from geo.filter import event_target
 from geo.screen import main_screen
 from geo.timeline import SELECTION, selected_event_id
@@ -13,9 +13,12 @@ from ui import state as S
 from ui import widgets as W
 
 
-def _on_map_click() -> None:
-    fid = clicked_feature_id(st.session_state.get("map"))
-    if fid is not None:
+def _on_map_change() -> None:
+    returned = st.session_state.get("map")
+    position = moved_to(returned)
+    if position is not None:
+        S.move_map(position)  # part of the link to share
+    elif (fid := clicked_feature_id(returned)) is not None:
         S.select(fid)
 
 
@@ -79,7 +82,7 @@ def _map_page() -> None:
             height=560,
             use_container_width=True,
             returned_objects=["last_active_drawing"],
-            on_change=_on_map_click,
+            on_change=_on_map_change,
             feature_group_to_add=state_layer(screen.map.state),
         )
     # Under the map and the panel, so that on a phone the passages come right after the map.

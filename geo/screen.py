@@ -36,12 +36,14 @@ from geo.draw import (
     MapParts,
     classes_of,
     frame_around,
+    frame_at,
     frame_of,
     legend_html,
     map_parts,
     map_state,
     outlines_geojson,
     project_colors,
+    within_countries,
 )
 from geo.draw import shown_bits as _shown_bits
 from geo.export import (
@@ -278,7 +280,12 @@ def in_view(
         ),
         map=InViewMap(
             shown=_shown_bits(map_order(atlas), view.features["id"]),
-            frame=frame_of(routes, sites, None, atlas.boundaries),
+            frame=frame_of(
+                within_countries(routes, atlas.boundaries, state.countries),
+                sites,
+                None,
+                atlas.boundaries,
+            ),
             legend=page_legend(*routes_and_sites(view.features), pal),
         ),
         palette=pal,
@@ -322,16 +329,26 @@ def map_of(features: gpd.GeoDataFrame, selected: str | None, pal: Palette) -> Ma
     return MapPart(features, selected, legend, state)
 
 
-def main_map(atlas: Atlas, shown: InView, selected: str | None) -> MapPart:
+def main_map(
+    atlas: Atlas,
+    shown: InView,
+    selected: str | None,
+    position: tuple[float, float, int] | None = None,
+) -> MapPart:
     """The map part of the main screen: the atlas's map (:func:`map_parts_of`) showing the
-    features in view, with ``selected`` drawn over them (even when the filters hide it) and
-    framed; without a selection the view's features are framed."""
+    features in view, with ``selected`` drawn over them (even when the filters hide it).
+
+    One framing rule: the ``position`` the reader moved the map to (a link's ``map``) is shown
+    as it is; else the selection is fitted whole; else the features in view (cut to the
+    countries of a country filter, :func:`geo.draw.within_countries`)."""
     features = with_selected(shown.view.features, atlas.features, selected)
     legend, frame = shown.map.legend, shown.map.frame
     if len(features) != len(shown.view.features):  # the selection lies outside the filters
         pal = shown.palette
         legend = page_legend(*routes_and_sites(features), pal)
-    if selected:
+    if position is not None:
+        frame = frame_at(position)
+    elif selected:
         frame = frame_around([atlas.features.loc[[selected]]])
     classes = classes_of(map_order(atlas), shown.classes) if shown.classes else None
     state = map_state(
@@ -493,7 +510,7 @@ def main_screen(
         state=state,
         palette=pal,
         in_view=shown,
-        map=main_map(atlas, shown, selected),
+        map=main_map(atlas, shown, selected, state.map_view),
         selection=selection,
         event=event,
         search=search_part(atlas, state.query, sources=allowed),

@@ -27,7 +27,8 @@ MAX_ITEMS = 50
 MAX_QUERY_LENGTH = 200
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-Kind = Literal["list", "date", "id", "text", "version"]
+Kind = Literal["list", "date", "id", "text", "version", "position"]
+MAX_MAP_ZOOM = 18
 
 
 @dataclass(frozen=True)
@@ -235,18 +236,35 @@ PARAMS: tuple[Param, ...] = (
         label="Changed since",
         page="changes",
     ),
+    Param(
+        "map",
+        "map_view",
+        "position",
+        "the map's centre (latitude, longitude) and zoom, when the reader has moved the map; "
+        "a new selection or filter frames what it shows instead",
+        "map=41.3,74.5,6",
+        label="map position",
+    ),
     Param("v", "version", "version", "the data version the link was made on", "v=3f2a9c01d2"),
 )
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 FILTERS: tuple[Param, ...] = tuple(p for p in PARAMS if p.filter)
 
-_EMPTY: dict[str, Any] = {"list": (), "date": None, "id": None, "text": "", "version": None}
+_EMPTY: dict[str, Any] = {
+    "list": (),
+    "date": None,
+    "id": None,
+    "text": "",
+    "version": None,
+    "position": None,
+}
 _TYPES: dict[str, Any] = {
     "list": tuple[str, ...],
     "date": dt.date | None,
     "id": str | None,
     "text": str,
     "version": str | None,
+    "position": tuple[float, float, int] | None,
 }
 
 ViewState = dataclasses.make_dataclass(
@@ -335,6 +353,14 @@ def _decode_one(p: Param, values: list[str], vocab: Vocabulary, notices: list[st
             notices.append(f"Shortened the search to {MAX_QUERY_LENGTH} characters.")
             text = text[:MAX_QUERY_LENGTH]
         return text
+    if p.kind == "position":  # one value with commas in it
+        position = map_position(",".join(values))
+        if position is None:
+            notices.append(
+                f"Ignored {p.key} {_short(','.join(values))!r}: not a latitude, longitude "
+                "and zoom."
+            )
+        return position
     if len(set(values)) > 1:
         notices.append(f"{p.key!r} was given more than once; used the last value.")
     value = values[-1]
@@ -402,12 +428,35 @@ def decode(
     return ViewState(**fields), notices
 
 
+def map_position(text: str) -> tuple[float, float, int] | None:
+    """A map position from its URL form ``lat,lon,zoom`` (None when it is not one): latitude
+    within ±85° (Leaflet's map ends there), longitude within ±540° (a map panned past the
+    antimeridian), a whole zoom from 0 to :data:`MAX_MAP_ZOOM`; rounded as :func:`encode`
+    writes it.
+
+    >>> map_position("41.30004,74.5,6"), map_position("91,0,3"), map_position("nan,0,3")
+    ((41.3, 74.5, 6), None, None)
+    """
+    parts = text.split(",")
+    if len(parts) != 3:
+        return None
+    try:
+        lat, lon, zoom = float(parts[0]), float(parts[1]), int(parts[2])
+    except ValueError:
+        return None
+    if not (abs(lat) <= 85 and abs(lon) <= 540 and 0 <= zoom <= MAX_MAP_ZOOM):
+        return None  # also refuses nan and inf
+    return round(lat, 4), round(lon, 4), zoom
+
+
 def encode_value(p: Param, value: Any) -> str | None:
     """One parameter's value as it stands in the URL, or None when it is empty."""
     if value in (None, "", ()):
         return None
     if p.kind == "list":
         return ",".join(value)
+    if p.kind == "position":
+        return ",".join([*(f"{v:.4f}".rstrip("0").rstrip(".") for v in value[:2]), str(value[2])])
     if p.kind == "date":
         return value.isoformat()
     return str(value)
@@ -445,9 +494,13 @@ def link_with(base: str, state: ViewState, page: str | None = None, **changes: A
     so following it keeps the reader's filters (e.g. a mention's link selects its feature). It
     is followed at once, on the same data, so unlike a shared link it carries no version.
 
+    A link that selects or filters drops the map's position: the map frames what it shows.
+
     >>> link_with("./", ViewState(countries=("KG",), version="ab12"), selected="horgos")
     './?country=KG&sel=horgos'
     """
+    if "selected" in changes or any(p.field in changes for p in FILTERS):
+        changes.setdefault("map_view", None)
     return share_url(base, replace(state, version=None, **changes), page)
 
 

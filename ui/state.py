@@ -130,12 +130,22 @@ def change(**fields: Any) -> None:
 def widget_changed(key: str) -> None:
     """Callback of the widget for parameter ``key``: its new value becomes the view's."""
     p = BY_KEY[key]
-    change(**{p.field: _from_widget(p, st.session_state.get(widget_key(p)))})
+    # A new filter frames what it leaves, not the position the reader had moved the map to; the
+    # time slider changes no frame (the map keeps today's, geo.screen.in_view), so it keeps it.
+    moved = {"map_view": None} if p.filter and p.widget != "slider" else {}
+    change(**{p.field: _from_widget(p, st.session_state.get(widget_key(p)))}, **moved)
 
 
 def select(feature_id: str | None, event_id: str | None = None) -> None:
-    """Callback: select a feature (and an event, or none); a speaker's card gives way to it."""
-    change(selected=feature_id, event=event_id, who=None)
+    """Callback: select a feature (and an event, or none); a speaker's card gives way to it,
+    and the map frames it (whatever position the reader had moved the map to)."""
+    change(selected=feature_id, event=event_id, who=None, map_view=None)
+
+
+def move_map(position: tuple[float, float, int]) -> None:
+    """Callback: the reader moved the map; its position becomes part of the view (and of the
+    link to share)."""
+    change(map_view=position)
 
 
 def show_speaker(person_id: str | None) -> None:

@@ -25,8 +25,8 @@ One job per module:
 """
 
 from geo.draw.build import atlas_map, build_map
-from geo.draw.click import clicked_feature_id
-from geo.draw.frame import frame_around, frame_of
+from geo.draw.click import clicked_feature_id, moved_to
+from geo.draw.frame import frame_around, frame_at, frame_of, within_countries
 from geo.draw.inputs import FEATURE_COLUMNS
 from geo.draw.layers import MapParts, map_parts, outlines_geojson
 from geo.draw.state import classes_of, map_state, shown_bits, state_layer
@@ -42,12 +42,15 @@ __all__ = [
     "classes_of",
     "clicked_feature_id",
     "frame_around",
+    "frame_at",
     "frame_of",
     "legend_html",
     "map_parts",
     "map_state",
+    "moved_to",
     "outlines_geojson",
     "project_colors",
     "shown_bits",
     "state_layer",
+    "within_countries",
 ]

@@ -1,9 +1,11 @@
-"""Which feature a click on the map named, from the value ``st_folium`` returns.
+"""Which feature a click on the map named, or where the reader moved the map, from the value
+``st_folium`` returns.
 
-Only ``last_active_drawing`` is read: streamlit-folium puts there the clicked GeoJSON feature as
-Leaflet's ``toGeoJSON()`` gives it, with the properties :mod:`geo.draw.layers` wrote. Nothing else
-in the returned value (the tooltip, the bounds, the zoom) is needed, so a page may leave those
-out of ``returned_objects``.
+For a click only ``last_active_drawing`` is read: streamlit-folium (and the map's script) put
+there the clicked GeoJSON feature as Leaflet's ``toGeoJSON()`` gives it, with the properties
+:mod:`geo.draw.layers` wrote. When the reader has moved the map, the map's script reports
+``{"moved": "lat,lon,zoom", ...}`` instead (:func:`moved_to`); nothing else in the returned value
+(the tooltip, the bounds) is needed, so a page may leave those out of ``returned_objects``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from geo.draw.layers import ROUTE_LAYER, SITE_LAYER
 from geo.model import ID_RE
+from geo.urlstate import map_position
 
 
 def clicked_feature_id(returned: Mapping[str, Any] | None) -> str | None:
@@ -41,7 +44,7 @@ def clicked_feature_id(returned: Mapping[str, Any] | None) -> str | None:
     >>> clicked_feature_id({"last_active_drawing": None}) is None
     True
     """
-    if not isinstance(returned, Mapping):
+    if not isinstance(returned, Mapping) or returned.get("moved"):
         return None
     drawing = returned.get("last_active_drawing")
     if not isinstance(drawing, Mapping):
@@ -56,3 +59,17 @@ def clicked_feature_id(returned: Mapping[str, Any] | None) -> str | None:
     if isinstance(feature_id, str) and ID_RE.match(feature_id):
         return feature_id
     return None
+
+
+def moved_to(returned: Mapping[str, Any] | None) -> tuple[float, float, int] | None:
+    """Where the reader moved the map (``lat, lon, zoom``), when the value ``st_folium``
+    returned is the map script's report of a move; ``None`` for a click or anything malformed.
+
+    >>> moved_to({"moved": "41.3,74.5,6", "last_active_drawing": None})
+    (41.3, 74.5, 6)
+    >>> moved_to({"moved": "41.3,74.5"}) is None, moved_to({"clicks": 1}) is None
+    (True, True)
+    """
+    if not isinstance(returned, Mapping) or not isinstance(returned.get("moved"), str):
+        return None
+    return map_position(returned["moved"])

@@ -23,7 +23,9 @@ __all__ = [
     "bounds_of",
     "fit_options",
     "frame_around",
+    "frame_at",
     "frame_of",
+    "within_countries",
 ]
 
 PADDING_PX = 40
@@ -138,3 +140,40 @@ def frame_around(frames: Iterable[gpd.GeoDataFrame]) -> dict:
         return {"center": list(EMPTY_CENTER), "zoom": EMPTY_ZOOM}
     west, south, east, north = bounds
     return {"bounds": [[south, west], [north, east]], "options": fit_options(bounds)}
+
+
+def frame_at(position: tuple[float, float, int]) -> dict:
+    """The frame of a map position the reader moved the map to (``lat, lon, zoom``, as a link's
+    ``map`` parameter carries it): shown as it is.
+
+    >>> frame_at((41.3, 74.5, 6))
+    {'center': [41.3, 74.5], 'zoom': 6}
+    """
+    lat, lon, zoom = position
+    return {"center": [lat, lon], "zoom": zoom}
+
+
+def within_countries(
+    routes: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, countries: Iterable[str]
+) -> gpd.GeoDataFrame:
+    """``routes`` cut to the outlines of ``countries`` (ISO alpha-2 codes), so that a country
+    filter frames the country and not the whole of a network that crosses it (the Middle
+    Corridor runs from China to Türkiye). Routes that lie outside every one of them, or no
+    country given, leave ``routes`` as they are.
+
+    >>> from shapely import LineString, box
+    >>> r = gpd.GeoDataFrame({"id": ["a"]}, geometry=[LineString([(40, 42), (80, 42)])], crs=4326)
+    >>> kz = gpd.GeoDataFrame({"iso_a2": ["KZ"]}, geometry=[box(50, 40, 87, 55)], crs=4326)
+    >>> within_countries(r, kz, ["KZ"]).total_bounds.tolist()
+    [50.0, 42.0, 80.0, 42.0]
+    """
+    wanted = set(countries)
+    if not wanted or not len(routes):
+        return routes
+    outlines = to_wgs84(boundaries)
+    area = outlines[outlines["iso_a2"].isin(wanted)]
+    if not len(area):
+        return routes
+    cut = to_wgs84(routes).clip(area)
+    cut = cut[~cut.geometry.is_empty]
+    return cut if len(cut) else routes

@@ -24,7 +24,9 @@
  * Features are numbered in the order of the parts: the routes, then the sites.
  *
  * A click on a route or a site is reported to Streamlit at once (streamlit-folium would wait
- * 250 ms) as {last_active_drawing: the feature as GeoJSON, clicks: n}. A route is found within
+ * 250 ms) as {last_active_drawing: the feature as GeoJSON, clicks: n}; when the reader has moved
+ * the map (not the script fitting a frame), its position is reported as
+ * {moved: "lat,lon,zoom", clicks: n}, which the page puts in the view's link (geo/urlstate.py). A route is found within
  * meta.tolerance pixels of its line; where two routes run together the click offers both.
  * Enter or Space on a focused route or site does the same as a click.
  *
@@ -176,6 +178,11 @@
     });
     map.on("zoomend moveend", function () {
       self.arrange();
+    });
+    map.on("moveend", function () {
+      if (self.touched) {
+        self.reportMove();
+      }
     });
     this.controls(config.tiles);
     this.keepFitted();
@@ -634,7 +641,7 @@
         function () {
           self.touched = true;
         },
-        {passive: true}
+        {passive: true, capture: true} // capture: the zoom buttons stop the event
       );
     });
     if (!window.ResizeObserver) {
@@ -733,6 +740,29 @@
     }
   };
 
+  /* Tell Streamlit where the reader moved the map, once the map has come to rest. */
+  Atlas.prototype.reportMove = function () {
+    var self = this;
+    clearTimeout(this.moveTimer);
+    this.moveTimer = setTimeout(function () {
+      var c = self.map.getCenter();
+      var moved = [c.lat.toFixed(4), c.lng.toFixed(4), Math.round(self.map.getZoom())].join(",");
+      if (moved !== self.moved) {
+        self.moved = moved;
+        self.send({last_active_drawing: null, clicks: self.clicks, moved: moved});
+      }
+    }, 300);
+  };
+
+  Atlas.prototype.send = function (value) {
+    var data = window.__GLOBAL_DATA__;
+    var streamlit = window.Streamlit;
+    var wanted = (data && data.returned_objects) || [];
+    if (streamlit && wanted.indexOf("last_active_drawing") >= 0) {
+      streamlit.setComponentValue(value);
+    }
+  };
+
   /* Tell Streamlit which feature was clicked, at once. streamlit-folium reports clicks on the
      layers it knew when the map was made, after 250 ms; these layers are loaded later. Its own
      report, if it makes one, is the same feature and is then not sent again. */
@@ -750,7 +780,7 @@
     data.last_active_drawing = feature;
     data.previous_data = {last_active_drawing: feature};
     this.clicks += 1; // a second click on the same feature is news too
-    streamlit.setComponentValue({last_active_drawing: feature, clicks: this.clicks});
+    this.send({last_active_drawing: feature, clicks: this.clicks});
   };
 
   window.AtlasMap = {

@@ -47,6 +47,7 @@ FULL = ViewState(
     event="cku_groundbreaking",
     who="zhu_yongbiao",
     query='tunnel "dry port"',
+    map_view=(41.3, -73.0125, 6),
 )
 
 
@@ -96,6 +97,11 @@ def test_page_parameters_stay_on_their_page():
             "'sel' was given more than once; used the last value.",
         ),
         ({"q": "x" * 300}, "Shortened the search to 200 characters."),
+        ({"map": "41.3,74.5"}, "Ignored map '41.3,74.5': not a latitude, longitude and zoom."),
+        ({"map": "95,74.5,6"}, "Ignored map '95,74.5,6': not a latitude, longitude and zoom."),
+        ({"map": "41,74,6.5"}, "Ignored map '41,74,6.5': not a latitude, longitude and zoom."),
+        ({"map": "nan,74,6"}, "Ignored map 'nan,74,6': not a latitude, longitude and zoom."),
+        ({"map": "41,74,19"}, "Ignored map '41,74,19': not a latitude, longitude and zoom."),
     ],
 )
 def test_bad_values_are_dropped_with_a_notice(params, notice):
@@ -157,3 +163,10 @@ def test_filter_key_changes_with_every_filter_and_not_with_the_selection():
     for p in FILTERS:
         value = getattr(FULL, p.field)
         assert filter_key(ViewState(**{p.field: value})) != base, p.key
+
+
+def test_the_map_position_is_one_value_with_commas_rounded_to_about_ten_metres():
+    state, notices = decode({"map": "41.300004,74.5,6"}, VOCAB)
+    assert (state.map_view, notices) == ((41.3, 74.5, 6), [])
+    assert encode(state) == {"map": "41.3,74.5,6"}
+    assert share_url("https://a.example/", state) == "https://a.example/?map=41.3,74.5,6"
