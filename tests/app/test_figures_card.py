@@ -27,7 +27,9 @@ def test_the_cku_card_shows_every_sourced_value_and_the_measured_length(tmp_path
     )
 
 
-def test_a_feature_without_figures_says_so():
-    at = run_app(sel="horgos")
+def test_a_feature_without_figures_says_so(atlas):
+    stated = set(atlas.figures["feature"])
+    without = next(f for f in atlas.features["id"] if f not in stated)
+    at = run_app(sel=without)
     assert "Figures (0)" in [t.label for t in at.tabs]
     assert any("No source in the atlas gives a figure" in c.value for c in at.caption)
