@@ -169,6 +169,8 @@ def read_json(checked: CheckedData, path: Path) -> Any | None:
         checked.problem(
             name, "-", f"key {key!r} appears twice in one object; JSON keeps only the last value"
         )
+    if doc is None:  # a caller reads None as "already reported": say it here
+        checked.problem(name, "-", "holds JSON null, not the object or list it should")
     return None if duplicates else doc
 
 
