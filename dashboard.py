@@ -72,6 +72,8 @@ def _map_page() -> None:
         playback.time_bar(atlas, state)
         with st.container():  # one element whatever it holds: the map below keeps its place
             W.as_of_note(state, shown)
+            if shown.map.notice:
+                st.caption(shown.map.notice)
             if screen.selection and screen.selection.outside_filters:
                 st.caption("The selected feature is outside the current filters; it is drawn anyway.")
         # The map's script is the same for every view (its layers are static files that the

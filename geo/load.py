@@ -177,6 +177,22 @@ def data_version(data_dir: Path) -> str:
     return h.hexdigest()[:10]
 
 
+def loading_note(data_dir: str | Path) -> str:
+    """What a page says while it loads ``data_dir``: how much there is to read (the features
+    file's size and the number of source texts), from the folder's listing alone.
+
+    >>> loading_note("data")  # doctest: +ELLIPSIS
+    'Loading the atlas: ... MB of features and ... source texts to check…'
+    """
+    folder = Path(data_dir)
+    try:
+        mb = (folder / "corridors.geojson").stat().st_size / 1e6
+        texts = sum(1 for _ in (folder / "sources").glob("*.txt"))
+    except OSError:  # the checks that follow name what is missing
+        return "Loading the atlas…"
+    return f"Loading the atlas: {mb:,.1f} MB of features and {texts:,} source texts to check…"
+
+
 def build_linker(checked: CheckedData) -> Linker:
     entries = [
         GazetteerEntry(fid, p.project, a.text, lang, tuple(a.context), a.scope)

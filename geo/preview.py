@@ -19,8 +19,12 @@ from geo.passages import split_passages
 
 __all__ = [
     "RULE_REASONS",
+    "TRY_MAX_CHARS",
+    "TRY_MAX_ROWS",
     "events_frame",
     "languages_read",
+    "limited",
+    "limited_rows",
     "marked_passages",
     "mention_rows",
     "reason",
@@ -35,6 +39,12 @@ RULE_REASONS = {
     "international": "the name with or without the word for “international”",
     "list": "the first of two names that share their last word (“Ақтау мен Құрық порттары”)",
 }
+# The "Try an article" page is public: it reads at most this many characters of a text and lists
+# at most this many passages, mentions and events (the review file holds every one it found), so
+# that any paste costs a bounded amount of work and page (issue 11). ``python -m geo ingest``
+# reads whole texts.
+TRY_MAX_CHARS = 100_000
+TRY_MAX_ROWS = 500
 CONTEXT_REASONS = {
     "context": "with one of its context words in the same passage",
     "sentence": "a description: one of its context words is in the same sentence",
@@ -52,6 +62,38 @@ def languages_read() -> str:
 
     names = [LANGUAGE_NAMES.get(lang.code, lang.code) for lang in READ]
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def limited(text: str, max_chars: int = TRY_MAX_CHARS) -> tuple[str, str | None]:
+    """The part of ``text`` the Try page reads — at most ``max_chars`` characters, ending at a
+    line break when one lies in the second half of them — and a notice when that is not all.
+
+    >>> limited("one\\ntwo\\nthree", 10)
+    ('one\\ntwo\\n', 'The text has 13 characters; this page reads the first 8 (up to 10). Ingest the whole text with `python -m geo ingest`.')
+    >>> limited("short", 10)
+    ('short', None)
+    """
+    if len(text) <= max_chars:
+        return text, None
+    cut = text.rfind("\n", max_chars // 2, max_chars) + 1 or max_chars
+    return text[:cut], (
+        f"The text has {len(text):,} characters; this page reads the first {cut:,} (up to "
+        f"{max_chars:,}). Ingest the whole text with `python -m geo ingest`."
+    )
+
+
+def limited_rows(items, what: str, max_rows: int = TRY_MAX_ROWS):
+    """The first ``max_rows`` of ``items`` (a list or a frame) and a notice naming ``what`` when
+    there are more.
+
+    >>> rows, notice = limited_rows(pd.DataFrame({"a": range(3)}), "mentions", 2)
+    >>> len(rows), notice
+    (2, 'The first 2 of 3 mentions are listed; the review file covers them all.')
+    """
+    if len(items) <= max_rows:
+        return items, None
+    notice = f"The first {max_rows:,} of {len(items):,} {what} are listed"
+    return items[:max_rows], notice + "; the review file covers them all."
 
 
 def reason(alias: str, rule: str) -> str:

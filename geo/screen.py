@@ -64,9 +64,20 @@ from geo.filter import (
     with_selected,
 )
 from geo.ingest import Candidates, candidates, review_json, source_id
+from geo.ingest.control import control_warnings
 from geo.load import Atlas
+from geo.mapcap import drawn_on_map, map_notice
 from geo.phases import PhaseBar, phase_bar
-from geo.preview import MarkedPassage, events_frame, marked_passages, mention_rows
+from geo.preview import (
+    TRY_MAX_CHARS,
+    TRY_MAX_ROWS,
+    MarkedPassage,
+    events_frame,
+    limited,
+    limited_rows,
+    marked_passages,
+    mention_rows,
+)
 from geo.speakers import SpeakerCard, SpeakerLabel, people_matching, speaker_card, speakers_of
 from geo.timeline import (
     default_window,
@@ -162,7 +173,7 @@ def map_parts_of(atlas: Atlas) -> MapParts:
     """The parts of the atlas's map (every feature, and the outlines around them; see
     :func:`geo.draw.map_parts`): the same for every view of a data version."""
     pal = palette(atlas)
-    routes, sites = routes_and_sites(atlas.features)
+    routes, sites = routes_and_sites(drawn_on_map(atlas.features))
     outlines = outlines_geojson(atlas.boundaries, around=tuple(atlas.features.total_bounds))
     return map_parts(
         routes, sites, atlas.boundaries, colors=pal.colors, labels=pal.names, outlines=outlines
@@ -170,8 +181,9 @@ def map_parts_of(atlas: Atlas) -> MapParts:
 
 
 def map_order(atlas: Atlas) -> list[str]:
-    """The ids of the atlas's features in the order of its map's parts (routes, then sites)."""
-    routes, sites = routes_and_sites(atlas.features)
+    """The ids of the features the atlas's map draws (:func:`geo.mapcap.drawn_on_map`), in the
+    order of its parts (routes, then sites)."""
+    routes, sites = routes_and_sites(drawn_on_map(atlas.features))
     return [*routes["id"], *sites["id"]]
 
 
@@ -184,6 +196,7 @@ class InViewMap:
     shown: str | None
     frame: dict
     legend: str
+    notice: str | None = None  # past geo.mapcap.MAP_MAX_FEATURES: how many of the view it draws
 
 
 @dataclass(frozen=True)
@@ -270,6 +283,8 @@ def in_view(
     routes, sites = routes_and_sites(framed.features)
     statuses = statuses_on(atlas, state.as_of)
     shown = in_view_bits(atlas.events["id"], view.events["id"]) if timeline_source else ""
+    order = map_order(atlas)
+    in_view_ids = view.features["id"]
     return InView(
         view=view,
         counts=overview(view, atlas.speakers_by_passage),
@@ -279,7 +294,7 @@ def in_view(
             view.events, titles, pal, windowed=windowed, source=timeline_source, shown=shown
         ),
         map=InViewMap(
-            shown=_shown_bits(map_order(atlas), view.features["id"]),
+            shown=_shown_bits(order, in_view_ids),
             frame=frame_of(
                 within_countries(routes, atlas.boundaries, state.countries),
                 sites,
@@ -287,6 +302,7 @@ def in_view(
                 atlas.boundaries,
             ),
             legend=page_legend(*routes_and_sites(view.features), pal),
+            notice=map_notice(len(in_view_ids), int(in_view_ids.isin(order).sum())),
         ),
         palette=pal,
         later_sources=later_sources(atlas, state.as_of),
@@ -540,28 +556,50 @@ class ArticleScreen:
     timeline: Timeline | None
     map: MapPart | None
     review_json: str
+    # What the page tells the reader about its limits (the text cut, lists shortened) and the
+    # control characters in the text, with where they are (``the text:line:column: …``).
+    notices: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
-def article_screen(atlas: Atlas, text: str, published: str | None) -> ArticleScreen:
+def article_screen(
+    atlas: Atlas,
+    text: str,
+    published: str | None,
+    *,
+    max_chars: int = TRY_MAX_CHARS,
+    max_rows: int = TRY_MAX_ROWS,
+) -> ArticleScreen:
     """The "Try an article" screen for ``text`` published on ``published`` (None: unknown, so
-    dates without a year are skipped). Raises ``ValueError`` for a malformed ``published``."""
+    dates without a year are skipped). Raises ``ValueError`` for a malformed ``published``.
+
+    The page is public, so its work is bounded: it reads the first ``max_chars`` characters
+    (:func:`geo.preview.limited`) and lists at most ``max_rows`` passages, mentions and events
+    (the timeline draws those events); ``notices`` says so when it cut anything."""
+    text, cut = limited(text, max_chars)
     sid = source_id(text)
     found = candidates(text, sid, atlas.linker, published, people=atlas.people_index)
     features = tuple(dict.fromkeys(m.feature for m in found.mentions))
     pal = palette(atlas)
-    events = events_frame(found, atlas.props)
+    passages, fewer_passages = limited_rows(
+        marked_passages(text, found, atlas.props), "paragraphs", max_rows
+    )
+    mentions, fewer_mentions = limited_rows(mention_rows(found, atlas.props), "mentions", max_rows)
+    events, fewer_events = limited_rows(events_frame(found, atlas.props), "events", max_rows)
     return ArticleScreen(
         source_id=sid,
         published=published,
         palette=pal,
         candidates=found,
         features=features,
-        passages=marked_passages(text, found, atlas.props),
-        mentions=mention_rows(found, atlas.props),
+        passages=passages,
+        mentions=mentions,
         events=events,
         timeline=timeline_of(events, {sid: "this article"}, pal, windowed=False, height=180),
         map=map_of(atlas.features.loc[list(features)], None, pal) if features else None,
         review_json=review_json(found),
+        notices=tuple(n for n in (cut, fewer_passages, fewer_mentions, fewer_events) if n),
+        warnings=tuple(control_warnings("the text", text)),
     )
 
 

@@ -8,7 +8,7 @@ from geo.draw import build_map
 from geo.highlight import markdown_literal
 from geo.ingest import parse_front_matter
 from geo.model import LANGUAGE_NAMES, LANGUAGES
-from geo.preview import languages_read
+from geo.preview import TRY_MAX_CHARS, TRY_MAX_ROWS, languages_read
 from geo.screen import article_screen
 from ui import frame
 from ui import widgets as W
@@ -19,7 +19,9 @@ st.title("Try an article", anchor=False)
 st.caption(
     f"Paste or upload a text to see the atlas features it mentions and the dates it gives. Dates "
     f"are read in {languages_read()} (Kazakh and Uzbek in Cyrillic and Latin script). Nothing "
-    "is stored: download the review file, or ingest the text with `python -m geo ingest`."
+    "is stored: download the review file, or ingest the text with `python -m geo ingest`. "
+    f"This page reads the first {TRY_MAX_CHARS:,} characters of a text and lists up to "
+    f"{TRY_MAX_ROWS:,} paragraphs, mentions and events."
 )
 upload = st.file_uploader("Upload a UTF-8 .txt or .md file", type=["txt", "md"])
 pasted = st.text_area("…or paste the text", key="try_text", height=220)
@@ -45,6 +47,10 @@ except ValueError as e:  # malformed front matter, or a malformed "published:" i
     st.error(markdown_literal(str(e)))
     st.stop()
 
+for notice in screen.notices:
+    st.info(notice)
+if screen.warnings:
+    st.warning("\n\n".join(markdown_literal(w) for w in screen.warnings))
 cols = st.columns(3)
 cols[0].metric("Mentions", len(screen.candidates.mentions))
 cols[1].metric("Features", len(screen.features))

@@ -17,7 +17,7 @@ from geo.changes import CorridorChanges, by_corridor, changes_in, changes_since
 from geo.draw import MapParts
 from geo.draw import atlas_map as _atlas_map
 from geo.filter import vocabulary as _vocabulary
-from geo.load import Atlas, AtlasInvalid, default_data_dir, load_atlas
+from geo.load import Atlas, AtlasInvalid, default_data_dir, load_atlas, loading_note
 from geo.publish import Published, published
 from geo.screen import InView, in_view, map_parts_of, palette, timeline_rows_of
 from geo.urlstate import ViewState, Vocabulary, filter_key
@@ -33,15 +33,19 @@ def data_dir() -> str:
     return str(st.session_state.get("_data_dir") or default_data_dir())
 
 
-@st.cache_resource(show_spinner="Loading the atlas…")
+@st.cache_resource(show_spinner=False)
 def _load(folder: str) -> Atlas:
     return load_atlas(folder)
 
 
 def atlas_or_stop() -> Atlas:
-    """The loaded atlas, or an error page listing every data problem (never a traceback)."""
+    """The loaded atlas, or an error page listing every data problem (never a traceback). While
+    it loads (once per data folder: the spinner shows only past half a second), the page says
+    how much there is to read and for how long it has been reading."""
+    folder = data_dir()
     try:
-        return _load(data_dir())
+        with st.spinner(loading_note(folder), show_time=True):
+            return _load(folder)
     except AtlasInvalid as e:
         st.error(
             f"The atlas cannot be shown: its data has {len(e.problems)} problem(s). "

@@ -84,3 +84,37 @@ def test_kazakh_text_is_read_and_the_page_says_which_languages_it_reads():
     assert "cku_railway" in set(rows["feature_id"])
     assert any("Kazakh, Kyrgyz or Uzbek endings" in why for why in rows["why"])
     assert list(at.dataframe[1].value["date"]) == ["2025-01-21"]
+
+
+def test_a_huge_paste_is_cut_to_the_limit_and_the_reader_is_told():
+    from geo.preview import TRY_MAX_CHARS, TRY_MAX_ROWS
+
+    line = TEXT.replace("\n", " ") + "\n"
+    pasted = line * (TRY_MAX_CHARS // len(line) + 50)
+    at = run_app(PAGE)
+    at.text_area(key="try_text").set_value(pasted).run()
+    assert not at.exception, [e.value for e in at.exception]
+    read = pasted[: pasted.rfind("\n", 0, TRY_MAX_CHARS) + 1]
+    notices = [i.value for i in at.info]
+    assert (
+        f"The text has {len(pasted):,} characters; this page reads the first {len(read):,} (up "
+        f"to {TRY_MAX_CHARS:,}). Ingest the whole text with `python -m geo ingest`."
+    ) in notices
+    mentions = int(next(m.value for m in at.metric if m.label == "Mentions"))
+    assert mentions > TRY_MAX_ROWS
+    assert (
+        f"The first {TRY_MAX_ROWS:,} of {mentions:,} mentions are listed; the review file "
+        "covers them all."
+    ) in notices
+    assert len(at.dataframe[0].value) == TRY_MAX_ROWS
+    assert len(page_html(at).split("class='ca-passage'")) - 1 == TRY_MAX_ROWS
+    assert f"{TRY_MAX_CHARS:,} characters" in " ".join(c.value for c in at.caption)
+
+
+def test_control_characters_in_a_pasted_text_are_warned_about_with_where_they_are():
+    at = run_app(PAGE)
+    at.text_area(key="try_text").set_value("Trucks queue at Khorgos.\nThe\x00 yard\x1b grew.").run()
+    assert not at.exception, [e.value for e in at.exception]
+    (warning,) = [w.value for w in at.warning]
+    assert "the text\\:2\\:4\\: warning\\: control character U\\+0000 \\(NUL\\)" in warning
+    assert "the text\\:2\\:10\\: warning\\: control character U\\+001B \\(ESC\\)" in warning
