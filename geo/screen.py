@@ -45,7 +45,6 @@ from geo.draw import (
     project_colors,
     within_countries,
 )
-from geo.draw import shown_bits as _shown_bits
 from geo.export import (
     ExportFile,
     Table,
@@ -66,7 +65,7 @@ from geo.filter import (
 from geo.ingest import Candidates, candidates, review_json, source_id
 from geo.ingest.control import control_warnings
 from geo.load import Atlas
-from geo.mapcap import drawn_on_map, map_notice
+from geo.mapcap import drawn_on_map, map_notice, shown_on_map
 from geo.phases import PhaseBar, phase_bar
 from geo.preview import (
     TRY_MAX_CHARS,
@@ -294,7 +293,7 @@ def in_view(
             view.events, titles, pal, windowed=windowed, source=timeline_source, shown=shown
         ),
         map=InViewMap(
-            shown=_shown_bits(order, in_view_ids),
+            shown=shown_on_map(order, in_view_ids),
             frame=frame_of(
                 within_countries(routes, atlas.boundaries, state.countries),
                 sites,
