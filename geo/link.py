@@ -75,11 +75,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from operator import itemgetter
+from functools import cache, lru_cache
+from operator import attrgetter, itemgetter
 
 import ahocorasick
 
@@ -144,6 +144,7 @@ OTHER_HEADS = (
 followed by one of them names the region or the company (rule 10)."""
 _AND = "мен|менен|және|жана|ва|ҳамда|men|jane|va|hamda"  # "and" in kk, ky, uz (normalised)
 _OTHER_HEAD = re.compile('"?[ -]"?(?:' + "|".join(OTHER_HEADS) + ")")
+_FOLDED = re.compile(f"[{''.join(map(chr, LATIN_FOLD))}]")
 
 CYRILLIC_MIN_STEM = 3
 """Fewest letters a Cyrillic stem keeps ("Азия" -> "ази", so "Азии" and "Азией" match)."""
@@ -166,7 +167,7 @@ _NO_BOUNDARY = (
 )
 
 _ALIAS, _FALSE_FRIEND, _CONTEXT = range(3)
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BLANK_BETWEEN = re.compile(r"\n[^\S\n]*(?=\n)")  # to the second break of a blank line
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ class _Target:
     entry: int  # index into Linker._entries for an alias, else -1
     norm: str  # the normalised alias, false friend or context word
     verify: re.Pattern[str] | None  # anchored check for inflected forms; None = key is exact
+    skip: int  # the check starts this many characters into the match
     rule: str  # of an exact key: "alias", "plural" or "spacing"
     context: frozenset[str]  # normalised context words an alias needs (empty: none)
     in_sentence: bool  # the context word must be in the same sentence, not only the passage
@@ -277,6 +279,7 @@ class _Form:
     key: str
     verify: re.Pattern[str] | None
     rule: str  # of an exact key: "alias", "plural" or "spacing"
+    skip: int = 0  # characters of the key that ``verify`` starts after
 
 
 def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
@@ -339,7 +342,10 @@ def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
                 base = base[:-1]
             piece = re.escape(base) + _CYRILLIC_ENDING
             if last and not post:  # a Russian-spelled name in a Kazakh text: "Хоргостағы"
-                piece = f"(?:{piece}{_WORD_END}|{re.escape(core)}(?P<sfx>{suffix_chain(core)}))"
+                rest = re.escape(core[len(base) :])
+                piece = re.escape(base) + (
+                    f"(?:{_CYRILLIC_ENDING}{_WORD_END}|{rest}(?P<sfx>{suffix_chain(core)}))"
+                )
         else:
             base, piece = core, re.escape(core)
         key = key or pre + base
@@ -354,14 +360,32 @@ def _forms(text: str, lang: str = "") -> tuple[str, list[_Form]]:
             # "temir yo‘l" is also written "temiryo‘l", "темір жол" "теміржол".
             closed = how == "exact" and mode[-1] == "turkic" and i == len(words) - 2 and lower_tail
             parts.append(f"(?:{_SEPARATOR})?" if closed else _SEPARATOR)
-    forms = [_Form(key, re.compile("".join(parts) + _WORD_END), "")]
+    forms = [_verified(key, "".join(parts) + _WORD_END)]
     if tail == 1 and written_lower[-1] and not written_lower[0] and mode[-1] == "turkic":
         # "Ақтау мен Құрық порттары": the first of two names that share their last word, in the
         # plural, is a name too ("Ақтау" of "Ақтау порты"; rule "list").
         head = re.escape(possessive_stem(words[-1].group(2)))
         shared = rf"(?=(?P<list> (?:{_AND}) [^ ]+(?: [^ ]+)? {head}(?:[лдт][аеоө]р|[ldt][ae]r)))"
-        forms.append(_Form(key, re.compile(parts[0] + shared), ""))
+        forms.append(_verified(key, parts[0] + shared))
     return norm, forms
+
+
+def _verified(key: str, pattern: str) -> _Form:
+    """The form of ``key`` checked by ``pattern``, which starts with the key.
+
+    The automaton finds the key; the pattern then checks only what follows it. Most aliases
+    share that rest ("хоргос" and "ташкент" both take a Russian ending), so it is compiled once
+    for all of them: compiling a pattern per alias took minutes for 11,000 Russian names.
+    """
+    head = re.escape(key)
+    if pattern.startswith(head):
+        return _Form(key, _compiled(pattern[len(head) :]), "", len(key))
+    return _Form(key, _compiled(pattern), "")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class Linker:
@@ -422,6 +446,7 @@ class Linker:
                         entry,
                         norm,
                         form.verify,
+                        form.skip,
                         form.rule,
                         context,
                         in_sentence,
@@ -502,10 +527,15 @@ class Linker:
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
         norm, offsets = normalize(text)
-        norm = norm.translate(LATIN_FOLD)
+        if _FOLDED.search(norm):  # translating every text would cost more than the rest
+            norm = norm.translate(LATIN_FOLD)
+        size = len(norm)
         is_word, ends_cleanly = _is_word, _ends_cleanly
-        hits: list[tuple[int, int, _Target, str]] = []
-        add_hit = hits.append
+        # Candidates by kind: (start, end, target, rule).
+        aliases: list[tuple[int, int, _Target, str]] = []
+        contexts: list[tuple[int, int, _Target, str]] = []
+        friends: list[tuple[int, int, _Target, str]] = []
+        by_kind = {_ALIAS: aliases.append, _CONTEXT: contexts.append, _FALSE_FRIEND: friends.append}
         for last, (length, bounded_left, targets) in self._automaton.iter(norm):
             start = last - length + 1
             if bounded_left and start > 0 and is_word(norm[start - 1]):
@@ -514,29 +544,34 @@ class Linker:
                 if target.verify is None:
                     end, rule = last + 1, target.rule
                 else:
-                    found = target.verify.match(norm, start)
+                    found = target.verify.match(norm, start + target.skip)
                     if found is None:
                         continue
                     end = found.end()
                     rule = _rule(norm[start:end], target.norm, found)
-                if target.bounded_right and not ends_cleanly(norm, end):
-                    continue
+                if target.bounded_right and end < size and norm[end] != " ":
+                    if not ends_cleanly(norm, end):
+                        continue
                 if target.dash_list and _inside_dash_list(norm, start, end, target.dash_list):
                     continue  # "Xitoy-Qirg‘iziston-O‘zbekiston-Turkmaniston" is another route
-                add_hit((start, end, target, rule))
-        if not any(target.kind == _ALIAS for _, _, target, _ in hits):
+                by_kind[target.kind]((start, end, target, rule))
+        if not aliases:
             return []
 
+        # Blank lines of the text, as the two line breaks around each, in order: a name whose
+        # original span holds one runs across paragraphs (rule 8).
+        blank = [(m.start(), m.end()) for m in _BLANK_BETWEEN.finditer(text)]
+        blank_starts = [a for a, _ in blank]
+
         def one_passage(start: int, end: int, target: _Target) -> bool:
-            if not target.may_break:
+            if not (target.may_break and blank):
                 return True
             first, stop = offsets.span(start, end)
-            return text.count("\n", first, stop) < 2 or not _BLANK_LINE.search(text, first, stop)
+            k = bisect_left(blank_starts, first)
+            return k == len(blank) or blank[k][1] >= stop
 
         false_friends = sorted(
-            (start, end)
-            for start, end, target, _ in hits
-            if target.kind == _FALSE_FRIEND and one_passage(start, end, target)
+            (start, end) for start, end, target, _ in friends if one_passage(start, end, target)
         )
         ff_starts = [start for start, _ in false_friends]
         reach: list[int] = []  # furthest end of the false friends starting at or before each one
@@ -551,15 +586,15 @@ class Linker:
         # passage bisect_right(passages, i) - 1. Sentences are found only if an alias needs them.
         passages = [offsets.locate(start) for start in _passage_starts(text)]
         sentences: list[int] = []
-        if any(t.in_sentence for _, _, t, _ in hits if t.kind == _ALIAS):
+        if any(t.in_sentence for _, _, t, _ in aliases):
             sentences = [offsets.locate(m.end()) for m in SENTENCE_END.finditer(text)]
         # Where each context word occurs: (passage, sentence, word); the sentence is 0 when no
         # alias needs sentences. A context word inside a false friend ("Қазақстан темір жолы",
         # the company) does not count: it does not name the thing the word names.
         present: set[tuple[int, int, str]] = set()
         in_passage: set[tuple[int, str]] = set()
-        for start, end, target, _ in hits:
-            if target.kind == _CONTEXT and one_passage(start, end, target):
+        for start, end, target, _ in contexts:
+            if one_passage(start, end, target):
                 if not (ff_starts and in_false_friend(start, end)):
                     passage = bisect_right(passages, start) - 1
                     present.add((passage, bisect_right(sentences, start), target.norm))
@@ -569,12 +604,12 @@ class Linker:
         # inside it is not a mention either (the country list of a railway company's name).
         others = [
             (start, head.end())
-            for start, end, target, _ in hits
-            if target.kind == _ALIAS and (head := _OTHER_HEAD.match(norm, end))
-        ]
+            for start, end, target, _ in aliases
+            if (head := _OTHER_HEAD.match(norm, end))
+        ] if any(word in norm for word in OTHER_HEADS) else []  # fmt: skip
         kept = []
-        for start, end, target, rule in hits:
-            if target.kind != _ALIAS or (ff_starts and in_false_friend(start, end)):
+        for start, end, target, rule in aliases:
+            if ff_starts and in_false_friend(start, end):
                 continue
             if others and any(lo <= start and end <= hi for lo, hi in others):
                 continue
@@ -623,7 +658,7 @@ class Linker:
                     rule,
                 )
             )
-        mentions.sort(key=lambda m: (m.start, m.end, m.feature))
+        mentions.sort(key=attrgetter("start", "end", "feature"))
         return mentions
 
 
