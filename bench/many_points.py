@@ -12,10 +12,15 @@ resident memory (``ru_maxrss``) is its own:
   (``kind=railway``); the bytes of the map's layer files (what the browser fetches) and of the
   largest message the page sends; and what the page says above the map.
 
+With ``--browser``, the dashboard is also served (``streamlit run``, cap set in its launcher)
+and opened in Chromium (network closed) twice: the first opening waits for the server to load
+the atlas; the second, timed, goes from navigation to the map's first visible route, then to the
+end of the run, and reads the map frame's JavaScript heap.
+
 Times are CPU seconds of the process (``resource.getrusage``; wall time on a shared machine says
 more about the neighbours), with the wall time beside them.
 
-    python -m bench.many_points [--points 100000] [--quick]
+    python -m bench.many_points [--points 100000] [--quick] [--uncapped] [--browser]
 """
 
 from __future__ import annotations
@@ -90,6 +95,54 @@ def measure_page(folder: Path, cap: int) -> dict:
     }
 
 
+def measure_browser(folder: Path, cap: int) -> dict:
+    """Chromium on the served dashboard with the map's cap ``cap`` (see the module's doc)."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.common import served_app
+    from devtools.browser import (
+        launch_chromium,
+        map_frame,
+        offline_context,
+        open_app,
+        wait_for_map,
+        wait_idle,
+    )
+    from devtools.serve import StreamlitServer
+
+    slow = 1_800_000  # ms: loading 100,000 points on a busy machine takes minutes
+    with tempfile.TemporaryDirectory() as tmp:
+        script, env = served_app(Path(tmp), "dashboard", folder)
+        script.write_text(
+            f"import geo.mapcap\ngeo.mapcap.MAP_MAX_FEATURES = {cap}\n" + script.read_text()
+        )
+        with StreamlitServer(script, Path(tmp), env) as server, sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            try:
+                warm = offline_context(browser).new_page()
+                open_app(warm, server.url, slow)
+                wait_for_map(warm, slow)
+                wait_idle(warm, slow)
+                page = offline_context(browser).new_page()
+                start = time.time()
+                open_app(page, server.url, slow)
+                wait_for_map(page, slow)
+                drawn = time.time() - start
+                wait_idle(page, slow)
+                idle = time.time() - start
+                heap = map_frame(page).evaluate("() => performance.memory.usedJSHeapSize")
+            finally:
+                browser.close()
+            return {
+                "drawn_s": drawn,
+                "idle_s": idle,
+                "heap_mb": heap / 1e6,
+                "server_mib": server.rss_mib(),
+            }
+
+
 def _child(args: list[str]) -> dict:
     proc = subprocess.run(
         [sys.executable, "-m", "bench.many_points", *args],
@@ -106,12 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="5,000 points, and the cap at 1,000")
     p.add_argument("--cap", type=int, help="the map's cap (default geo.mapcap.MAP_MAX_FEATURES)")
     p.add_argument("--uncapped", action="store_true", help="also run the page without the cap")
-    p.add_argument("--one", choices=["load", "page"], help=argparse.SUPPRESS)
+    p.add_argument("--browser", action="store_true", help="also time the map in Chromium")
+    p.add_argument("--one", choices=["load", "page", "browser"], help=argparse.SUPPRESS)
     p.add_argument("--folder", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.one:
         folder = Path(args.folder)
-        result = measure_load(folder) if args.one == "load" else measure_page(folder, args.cap)
+        measure = {"load": measure_load, "page": measure_page, "browser": measure_browser}
+        result = (
+            measure[args.one](folder) if args.one == "load" else measure[args.one](folder, args.cap)
+        )
         print(json.dumps(result))
         return 0
 
@@ -159,6 +216,30 @@ def main(argv: list[str] | None = None) -> int:
         rows,
     )
     print(f"\nThe page says, with the cap: “{notice}”\n" if notice else "")
+    if args.browser:
+        rows = []
+        for c in [cap, *([UNCAPPED] if args.uncapped else [])]:
+            r = _child(["--one", "browser", "--folder", str(folder), "--cap", str(c)])
+            rows.append(
+                [
+                    "no cap" if c == UNCAPPED else f"cap {c:,}",
+                    r["drawn_s"],
+                    r["idle_s"],
+                    r["heap_mb"],
+                    round(r["server_mib"]),
+                ]
+            )
+        print_table(
+            [
+                "map",
+                "navigation → first route drawn s",
+                "navigation → run finished s",
+                "map frame JS heap MB",
+                "server RSS MiB",
+            ],
+            rows,
+        )
+        print()
     footer()
     return 0
 

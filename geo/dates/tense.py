@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from geo.dates.languages import LANGUAGES, union
 
@@ -178,7 +178,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text[lo:hi]
     'The line opened on June 6. '
     """
-    return Sentences(text).bounds(start, end)
+    return _sentences_of(text).bounds(start, end)
 
 
 def tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
@@ -187,4 +187,12 @@ def tense(text: str, start: int, end: int) -> tuple[str | None, bool]:
     >>> tense("Trains will depart on Jan 10.", 22, 28), tense("Trains depart on Jan 10.", 17, 23)
     (('future', True), (None, False))
     """
-    return Sentences(text).tense(start, end)
+    return _sentences_of(text).tense(start, end)
+
+
+@lru_cache(maxsize=2)
+def _sentences_of(text: str) -> Sentences:
+    """The :class:`Sentences` of ``text``, made once for the one-off forms above: a rule that
+    asks them about every weekday or quotation of a long text would otherwise read the whole
+    text each time (issue 11: one long paragraph costs work in proportion to its length)."""
+    return Sentences(text)

@@ -17,10 +17,12 @@ from geo.ingest import candidates, review_json
 from geo.link import GazetteerEntry, Linker
 
 # Mentions, dates without a year (tense and anchor), years alone (which do not move the anchor),
-# a day alone, a relative date and a clause break, all in one paragraph with no line break.
+# a day alone, a relative date, a weekday (dated by its sentence's tense), a quotation and a
+# clause break, all in one paragraph with no line break.
 UNIT = (
     "On March 3 the Middle Corridor carried more than in 2019 and 2020; Khorgos grew on 12 May. "
     "18日 trains left Khorgos. The Middle Corridor will open on June 6 last year, officials said. "
+    'A train departed on Monday; "Khorgos is full," the manager said. '
 )
 LINKER = Linker(
     [
