@@ -41,7 +41,20 @@ PAGES = {
     "data": "Data",
     "about": "About",
     "try": "Try_an_article",
+    "changes": "Changes",
 }
+
+DOC_VIEWS = {
+    # name: (path and query, viewport) — the views the docs show beside the pages themselves
+    "map-asof-2000": ("?asof=2000-12-31", "desktop"),
+    "map-asof-2020": ("?asof=2020-12-31", "desktop"),
+    "map-asof-2025": ("?asof=2025-12-31&sel=cku_railway", "desktop"),
+    "changes-since-2025": ("Changes?since=2025-01-01", "desktop"),
+    "cku-card-phone": ("?sel=cku_railway", "phone"),
+    "speaker-card": ("?who=zhu_yongbiao", "desktop"),
+    "search-khorgos": ("?q=Khorgos", "desktop"),
+}
+"""Named views for the docs (``--docs``), each shot whole, as ``<name>.png``."""
 
 
 def main() -> int:
@@ -59,9 +72,17 @@ def main() -> int:
         metavar="NAME=PATH?QUERY@WxH",
         help="shoot only this view (repeatable), e.g. 'map-2024=?asof=2024-01-01@1400x900'",
     )
+    ap.add_argument(
+        "--docs",
+        action="store_true",
+        help="every screenshot of docs/screenshots/: each page at each viewport (the map with "
+        "the CKU railway selected) and the named views of DOC_VIEWS",
+    )
     args = ap.parse_args()
     if args.view:
         return shoot_views(args)
+    if args.docs:
+        args.query = args.query or "sel=cku_railway"
     from playwright.sync_api import sync_playwright
 
     out = Path(args.out)
@@ -80,6 +101,16 @@ def main() -> int:
                 target = out / f"{name}-{vp}{args.suffix}.png"
                 full_screenshot(page, target)
                 print(target)
+            ctx.close()
+        for name, (where, vp) in DOC_VIEWS.items() if args.docs else ():
+            ctx = offline_context(browser, **VIEWPORTS[vp])
+            page = ctx.new_page()
+            open_app(page, f"{server.url}/{where}")
+            if where.startswith("?"):
+                wait_for_map(page)
+            settle(page)
+            full_screenshot(page, out / f"{name}.png")
+            print(out / f"{name}.png")
             ctx.close()
         browser.close()
     return 0
