@@ -212,8 +212,29 @@ class Corridor:
     events: int
 
 
-def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tuple[Corridor, ...]:
-    """The projects of the features in ``view``, by name: the entry list of the overview panel.
+def events_known(
+    events: pd.DataFrame, as_of: dt.date | None, sources: set[str] | None
+) -> pd.DataFrame:
+    """Of ``events``, those a view as of ``as_of`` knows: begun by then and reported by one of
+    ``sources`` (None: any)."""
+    keep = pd.Series(True, index=events.index)
+    if as_of is not None:
+        keep &= events["start"] <= pd.Timestamp(as_of)
+    if sources is not None:
+        keep &= events["source"].isin(sources)
+    return events[keep]
+
+
+def corridors(
+    atlas: Atlas,
+    view: View,
+    sources: set[str] | None = None,
+    statuses: dict[str, str | None] | None = None,
+    as_of: dt.date | None = None,
+) -> tuple[Corridor, ...]:
+    """The projects of the features in ``view``, by name: the entry list of the overview panel,
+    each with its status (on ``as_of``: ``statuses``, from :func:`geo.asof.statuses_on`) and the
+    passages and events of ``sources`` that selecting it shows.
 
     >>> [c.name for c in corridors(atlas, filter_atlas(atlas, ViewState()))]  # doctest: +SKIP
     ['China–Kyrgyzstan–Uzbekistan railway', 'Horgos (Khorgos) border port', …]
@@ -228,10 +249,10 @@ def corridors(atlas: Atlas, view: View, sources: set[str] | None = None) -> tupl
             Corridor(
                 id=pid,
                 name=p.name,
-                status=p.status.replace("_", " "),
+                status=((statuses or {}).get(pid) or p.status).replace("_", " "),
                 length=length_label(km, **network),
                 passages=len(passages_mentioning(atlas, pid, sources)),
-                events=len(events_of(atlas, pid)),
+                events=len(events_known(events_of(atlas, pid), as_of, sources)),
             )
         )
     return tuple(sorted(out, key=lambda c: c.name))
@@ -287,7 +308,7 @@ def in_view(
     return InView(
         view=view,
         counts=overview(view, atlas.speakers_by_passage),
-        corridors=corridors(atlas, view, allowed_sources(atlas, state)),
+        corridors=corridors(atlas, view, allowed_sources(atlas, state), statuses, state.as_of),
         latest=latest_events(view, LATEST_EVENTS),
         timeline=timeline_of(
             view.events, titles, pal, windowed=windowed, source=timeline_source, shown=shown
@@ -490,7 +511,7 @@ def main_screen(
     selection = None
     highlight: set[str] = set()
     if selected:
-        own = events_of(atlas, selected)
+        own = events_known(events_of(atlas, selected), state.as_of, allowed_sources(atlas, state))
         highlight |= set(own["id"])
         card = feature_card(atlas, selected)
         passages = passages_mentioning(atlas, selected, allowed_sources(atlas, state))

@@ -143,3 +143,16 @@ def test_the_slider_stops_and_the_play_frames(atlas):
     assert frames[:-1] == sorted(frames[:-1]) and D(2024, 12, 31) in frames
     assert D(2000, 12, 31) not in frames  # nothing happened in 2000
     assert stop_label(D(2024, 12, 31), TODAY) == "2024"
+
+
+def test_the_corridor_list_as_of_a_day_has_the_status_and_events_of_then(atlas):
+    then = main_screen(atlas, ViewState(as_of=D(2024, 7, 1)), today=TODAY).in_view.corridors
+    cku = next(c for c in then if c.id == "cku_railway")
+    assert cku.status == "agreed"
+    assert cku.events == 0  # every event is reported in 2025
+    now = next(
+        c for c in main_screen(atlas, ViewState()).in_view.corridors if c.id == "cku_railway"
+    )
+    assert now.status == "under construction" and now.events > 0
+    chosen = main_screen(atlas, ViewState(as_of=D(2024, 7, 1), selected="cku_railway")).selection
+    assert chosen.events.empty  # what selecting it shows, as the list says
