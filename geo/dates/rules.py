@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from geo.dates.parts import Parts, Published, shift_month
@@ -107,9 +107,14 @@ def literals(words: list[str]) -> re.Pattern[str]:
 
 def zones(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
     """Merged windows of text around the hits of ``trigger``."""
+    return zones_around(((m.start(), m.end()) for m in trigger.finditer(text)), len(text))
+
+
+def zones_around(hits: Iterable[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Merged windows of a text of ``size`` characters around ``hits`` (spans, in order)."""
     merged: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        lo, hi = max(0, m.start() - ZONE_BEFORE), min(len(text), m.end() + ZONE_AFTER)
+    for start, end in hits:
+        lo, hi = max(0, start - ZONE_BEFORE), min(size, end + ZONE_AFTER)
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], hi)
         else:
