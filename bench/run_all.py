@@ -4,7 +4,8 @@
 
 ``replicas`` is the load test against 1 and 2 replicas behind nginx (``bench/load_test.py``).
 
-The synthetic atlases are generated first (``bench.synth``, reused while nothing changed).
+The synthetic atlases are generated first (``bench.synth``, reused while nothing changed); the
+run ends with every row of the tables that ends in met or not met, one list of the targets.
 Run on a quiet machine: the benchmarks share its cores with whatever else runs, and each table
 records the load average at its start and end.
 """
@@ -33,6 +34,25 @@ BENCHMARKS = (
 REPLICAS = ["--replicas", "1", "2", "--clients", "60", "--steps", "20", "--deadline", "1500"]
 
 
+VERDICTS = ("met", "**not met**")  # the last cell of a target's row (bench.common.goal)
+
+
+def verdicts(tables: str) -> list[str]:
+    """The rows of a benchmark's Markdown tables that end in a verdict, cells joined by " | ".
+
+    >>> verdicts("| goal | measured | status |\\n| --- | --- | --- |\\n"
+    ...          "| linker ≥ 20 MB/s | 2.3 MB/s | **not met** |\\n| a | b | met |\\n| c | d | e |")
+    ['linker ≥ 20 MB/s | 2.3 MB/s | **not met**', 'a | b | met']
+    """
+    rows = []
+    for line in tables.splitlines():
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if cells[-1] in VERDICTS:
+                rows.append(" | ".join(cells))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="fewer repetitions in every benchmark")
@@ -41,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     out = args.out.open("w") if args.out else None
     failed = []
+    targets: list[tuple[str, str]] = []
     for name in args.only:
         cmd = [sys.executable, "-m", f"bench.{name}"]
         if name == "replicas":
@@ -58,11 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode:
             failed.append(name)
             text += f"**bench.{name} failed** (exit {proc.returncode}):\n\n```\n{proc.stderr[-4000:]}\n```\n\n"
+        targets += [(name, row) for row in verdicts(text)]
         print(text, flush=True)
         if out:
             out.write(text)
             out.flush()
+    summary = "## Every target, as measured above\n\n" + "".join(
+        f"- {name}: {row}\n" for name, row in targets
+    )
+    print(summary, flush=True)
     if out:
+        out.write(summary)
         out.close()
     return 1 if failed else 0
 
