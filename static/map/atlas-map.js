@@ -115,7 +115,12 @@
     var font = cls === "atlas-country" ? "11px system-ui" : "12px system-ui";
     var width = textWidth(cls === "atlas-country" ? text.toUpperCase() : text, font) + 4;
     var marker = L.marker(latlng, {
-      icon: L.divIcon({html: el, className: "atlas-label " + cls, iconSize: [width, 16]}),
+      icon: L.divIcon({
+        html: el,
+        className: "atlas-label " + cls,
+        iconSize: [width, 16],
+        iconAnchor: [width / 2, 8],
+      }),
       interactive: false,
       keyboard: false,
       pane: pane,
@@ -338,10 +343,11 @@
       style: function () {
         return m.outline;
       },
-      onEachFeature: function (feature) {
+      onEachFeature: function (feature, layer) {
         var p = feature.properties;
         if (p.label) {
           var marker = label(p.label, p.name, "atlas-country", "atlas-labels");
+          marker.country = layer.getBounds();
           self.countryLabels.push(marker);
         }
       },
@@ -363,7 +369,6 @@
       if (name === "sites") {
         f.rank = feature.properties.rank || 0;
         f.label = label(layer.getLatLng(), feature.properties.name, "atlas-place", "atlas-labels");
-        f.side = "center";
         self.siteOrder.push(f);
       }
     };
@@ -574,41 +579,94 @@
     var inside = function (b) {
       return b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y;
     };
-    var labels = this.labels;
-    var put = function (marker, box) {
-      var ok = box && inside(box) && !overlaps(box, taken);
-      if (ok) {
-        taken.push(box);
-        if (!labels.hasLayer(marker)) {
-          labels.addLayer(marker);
+    // Names cross no route: the lines stay clear to read and to click.
+    var lines = [];
+    var collect = function (layer) {
+      var props = layer.feature && layer.feature.properties;
+      if (props && props.layer === "route" && layer._parts) {
+        layer._parts.forEach(function (part) {
+          for (var j = 1; j < part.length; j++) {
+            lines.push([
+              map.layerPointToContainerPoint(part[j - 1]),
+              map.layerPointToContainerPoint(part[j]),
+            ]);
+          }
+        });
+      }
+    };
+    this.groups.routes.eachLayer(collect);
+    this.groups.selection.eachLayer(function (g) {
+      g.eachLayer(collect);
+    });
+    var crosses = function (b) {
+      var bounds = L.bounds([b[0], b[1]], [b[2], b[3]]);
+      for (var k = 0; k < lines.length; k++) {
+        if (L.LineUtil.clipSegment(lines[k][0], lines[k][1], bounds)) {
+          return true;
         }
-      } else if (labels.hasLayer(marker)) {
-        labels.removeLayer(marker);
+      }
+      return false;
+    };
+    var labels = this.labels;
+    /* Write a name in the first of `boxes` (pixels of the map) that lies inside the map and
+       covers nothing drawn or written, or not at all; `at` is the point it belongs to. */
+    var place = function (marker, boxes, at) {
+      var box = null;
+      for (var k = 0; k < boxes.length && !box; k++) {
+        if (inside(boxes[k]) && !overlaps(boxes[k], taken) && !crosses(boxes[k])) {
+          box = boxes[k];
+        }
+      }
+      if (!box) {
+        if (labels.hasLayer(marker)) {
+          labels.removeLayer(marker);
+        }
+        return;
+      }
+      taken.push(box);
+      var icon = marker.options.icon.options;
+      var anchor = [Math.round(at.x - box[0]), Math.round(at.y - box[1])];
+      if (icon.iconAnchor[0] !== anchor[0] || icon.iconAnchor[1] !== anchor[1]) {
+        icon.iconAnchor = anchor;
+        if (marker._icon) {
+          marker.setIcon(marker.options.icon);
+        }
+      }
+      if (!labels.hasLayer(marker)) {
+        labels.addLayer(marker);
       }
     };
     var showOutlines = this.map.hasLayer(this.groups.outlines);
     this.countryLabels.forEach(function (marker) {
       var c = map.latLngToContainerPoint(marker.getLatLng());
       var w = marker.width / 2;
-      put(marker, showOutlines ? [c.x - w, c.y - 8, c.x + w, c.y + 8] : null);
+      // On its point, or a line above or below it when that is taken, still over the country.
+      var boxes = [0, -16, 16]
+        .filter(function (dy) {
+          return showOutlines && marker.country.contains(map.containerPointToLatLng([c.x, c.y + dy]));
+        })
+        .map(function (dy) {
+          return [c.x - w, c.y - 8 + dy, c.x + w, c.y + 8 + dy];
+        });
+      place(marker, boxes, c);
     });
     var onMap = {};
     placed.forEach(function (s) {
       onMap[s.f.index] = true;
       var w = s.f.label.width;
-      var right = [s.p.x + s.r + 2, s.p.y - 8, s.p.x + s.r + 2 + w, s.p.y + 8];
-      var left = [s.p.x - s.r - 2 - w, s.p.y - 8, s.p.x - s.r - 2, s.p.y + 8];
-      var box = !overlaps(right, taken) && inside(right) ? right : left;
-      var side = box === right ? "right" : "left";
-      if (s.f.side !== side) {
-        // Anchored beside the icon, on the side that is free.
-        s.f.side = side;
-        s.f.label.options.icon.options.iconAnchor = side === "right" ? [-s.r - 2, 8] : [s.r + 2 + w, 8];
-        if (s.f.label._icon) {
-          s.f.label.setIcon(s.f.label.options.icon);
-        }
-      }
-      put(s.f.label, box);
+      var p = s.p;
+      var r = s.r + 2;
+      // Right of the icon, left of it, above or below.
+      place(
+        s.f.label,
+        [
+          [p.x + r, p.y - 8, p.x + r + w, p.y + 8],
+          [p.x - r - w, p.y - 8, p.x - r, p.y + 8],
+          [p.x - w / 2, p.y - r - 16, p.x + w / 2, p.y - r],
+          [p.x - w / 2, p.y + r, p.x + w / 2, p.y + r + 16],
+        ],
+        p
+      );
     });
     this.siteOrder.forEach(function (f) {
       if (!onMap[f.index] && labels.hasLayer(f.label)) {
