@@ -21,7 +21,11 @@ Rules, each reported as the ``rule`` of what it finds:
   'Japarov said: "…"', '扎帕羅夫表示：“…”'.
 - ``according_to``: "According to X, …", "По словам X, …", "据X介绍，…": the rest of the sentence.
 - ``reported_speech``: the name of someone in ``people.json`` with a speech verb, then the rest of
-  the sentence: "Xi Jinping said Friday the construction …", "米爾濟約耶夫表示,今天的…".
+  the sentence: "Xi Jinping said Friday the construction …", "米爾濟約耶夫表示,今天的…"; or the
+  sentence up to the comma before the name when nothing but a place or an occasion follows the
+  verb ("…, the President of Kyrgyzstan, Sadyr Japarov, said at the meeting", "…, Jeenbekov
+  stated, Trend reports"); or the sentence before when the words point back to it ("Kalilov
+  said this today", "Об этом сказал …", "Бу ҳақда … маълум қилди").
 
 A name is someone in ``people.json`` (any of their names, found with the linker's rules: case,
 Russian and Kazakh endings, Chinese without spaces) or, for the quotation and "according to"
@@ -116,8 +120,22 @@ _CYRILLIC_VERBS = (
 _CJK_VERBS = r"表示|指出|说道|說道|说|說|介绍说|介紹說|介绍|介紹|强调|強調|称|稱|认为|認為|透露"
 _VERB_ALT = rf"(?<![^\W\d_])(?:{_LATIN_VERBS}|{_CYRILLIC_VERBS})(?![^\W\d_])|(?:{_CJK_VERBS})"
 _VERB = re.compile(_VERB_ALT, flags=re.IGNORECASE)
-# A speech verb right after a name (after spaces, or none in Chinese): "Japarov said", "习近平指出".
-_VERB_AFTER_NAME = re.compile(rf"\s*(?:{_VERB_ALT})", flags=re.IGNORECASE)
+# A speech verb right after a name (after spaces, or none in Chinese; after a comma that closes
+# an apposition): "Japarov said", "习近平指出", "the President of Kyrgyzstan, Sadyr Japarov, said".
+_VERB_AFTER_NAME = re.compile(rf"\s*,?\s*(?:{_VERB_ALT})", flags=re.IGNORECASE)
+# After the verb, where it happened rather than what was said: the statement came before the
+# name ("…, Tokayev said at the forum", "…, Jeenbekov stated, Trend reports").
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:,|(?:at|in|on|during|while|when|after|before|via|citing)\b)", flags=re.IGNORECASE
+)
+_THAT = re.compile(r"\b(?:that|что)\b", flags=re.IGNORECASE)
+# Words that point back to the sentence before: "Kalilov said this today", "Об этом сказал …",
+# "Бу ҳақда … маълум қилди" (Uzbek), "Бул тууралуу …" (Kyrgyz), "Бұл туралы …" (Kazakh).
+_ANAPHOR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:об этом|бу ҳақда|бу хақда|bu haqda|бул тууралуу|бұл туралы)(?![^\W\d_])",
+    flags=re.IGNORECASE,
+)
+_ANAPHOR_AFTER = re.compile(r"\s+(?:this|so)\b", flags=re.IGNORECASE)
 # What may stand between a speech verb and the statement: "said that", "заявил, что", "表示，".
 _BEFORE_STATEMENT = re.compile(r"[\s,，:：]*(?:that\s+|что\s+)?", flags=re.IGNORECASE)
 _ACCORDING = re.compile(
@@ -392,16 +410,31 @@ def _reported(p: Passage, ctx: _Context) -> list[Found]:
         found.append(Found(who[0], who[1], "according_to", said, cue))
     for person in ctx.people.linker.link(text):
         verb = _VERB_AFTER_NAME.match(text, person.end)
-        if not verb:
+        if not verb or (
+            # "…, Avaz Kamalov, chief representative of Uzbekistan Railway JSC, said": the
+            # apposition names the speaker's organisation, not the speaker.
+            text[person.end : verb.start() + 2].lstrip().startswith(",")
+            and ctx.people.people[person.feature].kind == "organisation"
+        ):
             continue
         lo, hi = sentence_bounds(text, person.start, verb.end())
         statement = _BEFORE_STATEMENT.match(text, verb.end()).end()
-        if _SENTENCE_END.match(text[statement:hi].strip() or ".") and statement >= hi - 2:
-            # "…, X said." — the statement comes first, up to the comma before the name.
-            comma = max(text.rfind(",", lo, person.start), text.rfind("，", lo, person.start))
-            if comma <= lo:
+        ends = _SENTENCE_END.match(text[statement:hi].strip() or ".") and statement >= hi - 2
+        circumstance = _CIRCUMSTANCE.match(text, verb.end()) and not _THAT.search(
+            text, verb.end(), hi
+        )
+        if _ANAPHOR_BEFORE.search(text, lo, person.start) or _ANAPHOR_AFTER.match(text, verb.end()):
+            # "X said this today": what was said is the sentence before, in this passage.
+            before = text[:lo].rstrip()
+            if not before:
                 continue
+            last = len(before) - 1  # the sentence's last character: its full stop
+            said = _span(p, ctx.source, *sentence_bounds(text, last, last))
+        elif (ends or circumstance) and (comma := _comma_before(text, lo, person.start)):
+            # "…, X said." — the statement comes first, up to the comma before the name.
             said = _span(p, ctx.source, lo, comma)
+        elif ends:
+            continue
         else:
             said = _span(p, ctx.source, statement, hi)
         ids = {x.feature for x in ctx.people.linker.link(text[person.start : person.end])}
@@ -409,6 +442,20 @@ def _reported(p: Passage, ctx: _Context) -> list[Found]:
         cue = _span(p, ctx.source, person.start, verb.end())
         found.append(Found(speaker, person.text, "reported_speech", said, cue))
     return found
+
+
+def _comma_before(text: str, lo: int, name_start: int) -> int | None:
+    """The comma that ends a statement before ``…, [role] Name said``: the last one before the
+    name, or the one before that when the name is an apposition ("…, the President of
+    Kyrgyzstan, Sadyr Japarov, said")."""
+
+    def last_comma(end: int) -> int:
+        return max(text.rfind(",", lo, end), text.rfind("，", lo, end))
+
+    comma = last_comma(name_start)
+    if comma > lo and not text[comma + 1 : name_start].strip():
+        comma = last_comma(comma)
+    return comma if comma > lo else None
 
 
 def find_attributions(

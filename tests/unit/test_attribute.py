@@ -29,7 +29,7 @@ PEOPLE = PeopleIndex(
             person("chen", "Chen Qingqing", organisation="gt"),
             person("gt", "Global Times", kind="organisation", en=["GT"]),
             person("sadyr", "Sadyr Japarov", ru=["Садыр Жапаров"], zh=["扎帕羅夫"]),
-            person("akylbek", "Akylbek Japarov", ru=["Акылбек Жапаров"]),
+            person("akylbek", "Akylbek Japarov", ru=["Акылбек Жапаров"], uz=["Ақилбек Жапаров"]),
             person("xi", "Xi Jinping", zh=["習近平", "习近平"]),
             person("jeenbekov", "Sooronbay Jeenbekov"),
         )
@@ -170,6 +170,32 @@ QUOTED = [
         ("reported_speech", "jeenbekov", "Sooronbay Jeenbekov", "Sooronbay Jeenbekov stated",
          "Russia has allocated $3.1 million for a feasibility study"),
     ),
+    # The statement before the name, when only a place or an occasion follows the verb.
+    (
+        "The project holds particular significance for the region, the President of Kyrgyzstan, "
+        "Sadyr Japarov, said at the meeting in Cholpon-Ata city, Trend reports.",
+        ("reported_speech", "sadyr", "Sadyr Japarov", "Sadyr Japarov, said",
+         "The project holds particular significance for the region"),
+    ),
+    (
+        "Russia has allocated $3.1 million for a feasibility study, Kyrgyzstan’s President "
+        "Sooronbay Jeenbekov stated, Trend reports citing Kyrgyz media.",
+        ("reported_speech", "jeenbekov", "Sooronbay Jeenbekov", "Sooronbay Jeenbekov stated",
+         "Russia has allocated $3.1 million for a feasibility study"),
+    ),
+    # Words that point back: what was said is the sentence before.
+    (
+        "China insists on a short transit road. The Minister Sooronbay Jeenbekov said this today "
+        "at a meeting of the Committee.",
+        ("reported_speech", "jeenbekov", "Sooronbay Jeenbekov", "Sooronbay Jeenbekov said",
+         "China insists on a short transit road."),
+    ),
+    (
+        "Август ойида темир йўли қурилиши бошланади. Бу ҳақда Қирғизистон бош вазири Ақилбек "
+        "Жапаров маълум қилди.",
+        ("reported_speech", "akylbek", "Ақилбек Жапаров", "Ақилбек Жапаров маълум қилди",
+         "Август ойида темир йўли қурилиши бошланади."),
+    ),
 ]  # fmt: skip
 
 
@@ -183,6 +209,10 @@ NOT_STATEMENTS = [
     '"It will create thousands of jobs and give a boost to our economies," he stated.',
     "Observer Network connected with Zhu Yongbiao, Executive Director of the Center.",
     "Editor's Note: The forum was held in Urumqi.",
+    # An organisation in apposition to the speaker is not the speaker.
+    "This train provides a shorter route, Chen Qingqing, reporter of Global Times, said.",
+    # Nothing before "Об этом/this" in the passage: nothing to attribute.
+    "Sooronbay Jeenbekov said this today at a meeting.",
 ]
 
 
