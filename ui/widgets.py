@@ -499,6 +499,10 @@ def phase_bar_html(bar: PhaseBar) -> str:
     )
 
 
+FIRST_PASSAGES = 8
+"""How many of a selected feature's passages show before "more passages" is opened."""
+
+
 def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> None:
     """The selected feature: a one-line summary, then its passages, details and events."""
     c = sel.card
@@ -527,8 +531,17 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
             st.markdown(f"**{len(sel.passages)} passage(s) mention it**")
         else:
             st.caption("No passage of the sources mentions it yet.")
-        for p in sel.passages.itertuples(index=False):
-            st.html(passage_block(atlas, p._asdict(), p.spans, speakers=p.speakers))
+        blocks = [
+            passage_block(atlas, p._asdict(), p.spans, speakers=p.speakers)
+            for p in sel.passages.itertuples(index=False)
+        ]
+        # One element each (a rerun that shows them again sends a reference, not the text), and
+        # the first few only until asked: a phone scrolls to the timeline past them.
+        if blocks:
+            st.html("".join(blocks[:FIRST_PASSAGES]))
+        if len(blocks) > FIRST_PASSAGES:
+            with st.expander(f"{len(blocks) - FIRST_PASSAGES} more passage(s)"):
+                st.html("".join(blocks[FIRST_PASSAGES:]))
     with tab_f:
         if c.figures:
             st.html(figures_html(c.figures))

@@ -187,3 +187,15 @@ def test_the_corridor_list_selects_a_corridor():
     at.button(key="corridor-middle_corridor").click().run()
     assert _param(at, "sel") == "middle_corridor"
     assert at.header[0].value.startswith("Middle Corridor")
+
+
+def test_a_card_shows_its_first_passages_and_folds_the_others(atlas):
+    from geo.filter import passages_mentioning
+    from ui.widgets import FIRST_PASSAGES
+
+    total = len(passages_mentioning(atlas, "cku_railway"))
+    assert total > FIRST_PASSAGES  # the case this test is about
+    at = run_app(sel="cku_railway")
+    folds = [e.label for e in at.expander if "more passage(s)" in e.label]
+    assert folds == [f"{total - FIRST_PASSAGES} more passage(s)"]
+    assert page_html(at).count('class="ca-passage"') >= total

@@ -69,6 +69,9 @@ def _visible_text(page, text: str) -> None:
 def test_dashboard_with_the_hostile_feature_selected(page, app_server):
     _open(page, f"{app_server}/?sel=horgos", "passage(s) mention it")
     frame = wait_for_map(page)  # offline
+    more = page.get_by_text("more passage(s)")  # the card shows its first passages, then a fold
+    if more.count():
+        more.first.click()
 
     _visible_text(page, SCRIPT)  # the passage, literally
     _visible_text(page, HOSTILE_NAME)  # the card's heading and facts
