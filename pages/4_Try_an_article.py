@@ -23,7 +23,7 @@ st.caption(
     f"This page reads the first {TRY_MAX_CHARS:,} characters of a text and lists up to "
     f"{TRY_MAX_ROWS:,} paragraphs, mentions and events."
 )
-upload = st.file_uploader("Upload a UTF-8 .txt or .md file", type=["txt", "md"])
+upload = st.file_uploader("Upload a UTF-8 .txt or .md file (up to 1 MB)", type=["txt", "md"])
 pasted = st.text_area("…or paste the text", key="try_text", height=220)
 c1, c2 = st.columns(2)
 published = c1.date_input("Published (resolves “last June”, “Jan 3”)", value=None)

@@ -118,3 +118,14 @@ def test_control_characters_in_a_pasted_text_are_warned_about_with_where_they_ar
     (warning,) = [w.value for w in at.warning]
     assert "the text\\:2\\:4\\: warning\\: control character U\\+0000 \\(NUL\\)" in warning
     assert "the text\\:2\\:10\\: warning\\: control character U\\+001B \\(ESC\\)" in warning
+
+
+def test_an_upload_is_refused_past_what_the_page_could_read():
+    import tomllib
+
+    from geo.preview import TRY_MAX_CHARS
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit_mb = config["server"]["maxUploadSize"]
+    assert 4 * TRY_MAX_CHARS <= limit_mb * 2**20 <= 2 * 2**20  # every character fits; no more
+    assert f"(up to {limit_mb} MB)" in PAGE.read_text(encoding="utf-8")
