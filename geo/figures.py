@@ -149,16 +149,16 @@ def _label(metric: str, country: str | None, scope: str | None, period: str | No
 
 
 def _group(
-    key: tuple, rows: pd.DataFrame, sources: dict[str, tuple[str, str]], measured: Measured | None
+    key: tuple, rows: list, sources: dict[str, tuple[str, str]], measured: Measured | None
 ) -> MetricGroup:
     metric, country, scope, family, period = key
-    counts = Counter(rows["unit"])
+    counts = Counter(r.unit for r in rows)
     order = list(UNITS)
     family_units = [u for u in order if UNITS[u][0] == family]
     unit = min(counts or family_units[:1], key=lambda u: (-counts[u], order.index(u)))
     base = UNITS[unit][1]
     values = []
-    for r in rows.itertuples(index=False):
+    for r in rows:
         value = r.value * UNITS[r.unit][1] / base
         text = format_value(r.value, unit)
         if r.unit != unit:  # converted: shown rounded, with the value as the source gave it
@@ -208,12 +208,13 @@ def compare_figures(
     sources : source id → (publisher, publication date), for the values' source lines.
     measured : the feature's measured length and km per country, for a route; None for a site.
     """
-    groups: dict[tuple, list[int]] = {}
-    for i, r in enumerate(figures.itertuples(index=False)):
+    # Rows as tuples, read once: a DataFrame per group (iloc) cost more than the rest of the card.
+    groups: dict[tuple, list] = {}
+    for r in figures.itertuples(index=False):
         country = r.country if isinstance(r.country, str) else None
         scope = r.scope if isinstance(r.scope, str) else None
         period = r.as_of if METRICS[r.metric].per_period else None
-        groups.setdefault((r.metric, country, scope, UNITS[r.unit][0], period), []).append(i)
+        groups.setdefault((r.metric, country, scope, UNITS[r.unit][0], period), []).append(r)
     if measured is not None and measured.length_km is not None:
         groups.setdefault(("length", None, None, "distance", None), [])
     metrics = list(METRICS)
@@ -222,10 +223,7 @@ def compare_figures(
         metric, country, scope, family, period = key
         return (metrics.index(metric), country or "", scope or "", family, _newest(period))
 
-    return [
-        _group(key, figures.iloc[groups[key]], sources, measured)
-        for key in sorted(groups, key=order)
-    ]
+    return [_group(key, groups[key], sources, measured) for key in sorted(groups, key=order)]
 
 
 def _newest(period: str | None) -> tuple[int, ...]:

@@ -165,11 +165,15 @@ def passages_mentioning(
 def passages_with_spans(atlas: Atlas, spans_of: pd.DataFrame) -> pd.DataFrame:
     """The passages that ``spans_of`` (rows with ``passage_id``, ``start`` and ``end``: mentions,
     attributions) fall in, in source order, each with its ``spans`` (sorted ``(start, end)``)."""
-    # A plain dict: groupby().apply() on no rows gives an empty DataFrame, which map() rejects.
-    spans = {
-        pid: sorted(zip(g["start"], g["end"], strict=True))
-        for pid, g in spans_of.groupby("passage_id")
-    }
+    # A plain dict, filled row by row: groupby() on no rows gives an empty DataFrame, which map()
+    # rejects, and a groupby per selection cost ~0.1 s on the real atlas.
+    spans: dict[str, list] = {}
+    for pid, start, end in zip(
+        spans_of["passage_id"], spans_of["start"], spans_of["end"], strict=True
+    ):
+        spans.setdefault(pid, []).append((start, end))
+    for found in spans.values():
+        found.sort()
     out = atlas.passages[atlas.passages["passage_id"].isin(spans)].copy()
     out["spans"] = out["passage_id"].map(spans)
     return out.sort_values(["source", "index"]).reset_index(drop=True)
