@@ -10,15 +10,11 @@ how many of the view's features that is. The Data page lists and exports them al
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.draw.state import pack_codes
-
-__all__ = ["MAP_MAX_FEATURES", "drawn_on_map", "map_notice", "shown_on_map"]
+__all__ = ["MAP_MAX_FEATURES", "drawn_on_map", "map_notice"]
 
 # What a browser draws and a rerun sends without making the page slow: the 100× synthetic atlas
 # (1,000 routes, 10,000 sites) is the largest measured to load (BENCHMARKS.md §2).
@@ -67,16 +63,3 @@ def map_notice(in_view: int, drawn: int, max_features: int | None = None) -> str
         "it draws every route, the sites of each project and an even sample of the other sites, "
         "so that the page stays quick; the Data page lists and exports them all."
     )
-
-
-def shown_on_map(order: Sequence[str], in_view: Iterable[str]) -> str | None:
-    """:func:`geo.draw.shown_bits` of the features ``in_view`` over the map's ``order``, in time
-    linear in both: numpy's ``isin`` on arrays of strings compares every pair, which took 144 s
-    for 10,000 drawn features and a view of 100,041.
-
-    >>> shown_on_map(["a", "b", "c"], ["a", "c", "z"]), shown_on_map(["a"], ["a", "b"])
-    ('oA==', None)
-    """
-    keep = set(in_view)
-    drawn = np.fromiter((i in keep for i in order), dtype=np.uint8, count=len(order))
-    return None if drawn.all() else pack_codes(drawn, 1)

@@ -43,6 +43,7 @@ from geo.draw import (
     map_state,
     outlines_geojson,
     project_colors,
+    shown_bits,
     within_countries,
 )
 from geo.export import (
@@ -65,7 +66,7 @@ from geo.filter import (
 from geo.ingest import Candidates, candidates, review_json, source_id
 from geo.ingest.control import control_warnings
 from geo.load import Atlas
-from geo.mapcap import drawn_on_map, map_notice, shown_on_map
+from geo.mapcap import drawn_on_map, map_notice
 from geo.phases import PhaseBar, phase_bar
 from geo.preview import (
     TRY_MAX_CHARS,
@@ -314,7 +315,7 @@ def in_view(
             view.events, titles, pal, windowed=windowed, source=timeline_source, shown=shown
         ),
         map=InViewMap(
-            shown=shown_on_map(order, in_view_ids),
+            shown=shown_bits(order, in_view_ids),
             frame=frame_of(
                 within_countries(routes, atlas.boundaries, state.countries),
                 sites,

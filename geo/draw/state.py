@@ -59,8 +59,11 @@ def shown_bits(ids: Sequence[str], shown: Collection[str]) -> str | None:
     >>> shown_bits(["a", "b", "c"], {"a", "c"}), shown_bits(["a", "b"], ["b", "a", "z"])
     ('oA==', None)
     """
-    drawn = np.isin(np.asarray(ids, dtype=object), list(shown))
-    return None if drawn.all() else pack_codes(drawn.astype(np.uint8), 1)
+    # A set, not numpy's isin: on arrays of strings isin compares every pair (144 s for 10,000
+    # drawn features and a view of 100,041); this is linear in both.
+    keep = shown if isinstance(shown, (set, frozenset)) else set(shown)
+    drawn = np.fromiter((i in keep for i in ids), dtype=np.uint8, count=len(ids))
+    return None if drawn.all() else pack_codes(drawn, 1)
 
 
 def classes_of(ids: Sequence[str], classes: Mapping[str, str]) -> dict | None:
