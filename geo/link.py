@@ -623,11 +623,12 @@ class Linker:
                     for word in target.context
                 ):
                     continue
-            if one_passage(start, end, target):
+            if not (blank and target.may_break) or one_passage(start, end, target):
                 kept.append((start, -end, target.entry, rule != "alias", target, rule))
         kept.sort(key=itemgetter(0, 1, 2, 3))
 
         mentions: list[Mention] = []
+        entries = self._entries
         seen: set[tuple[int, int, str]] = set()
         taken_until = -1
         chosen = (-1, -1)
@@ -637,10 +638,11 @@ class Linker:
                 if start < taken_until:
                     continue  # overlaps an earlier or longer match
                 chosen, taken_until = (start, end), end
-            entry = self._entries[target.entry]
-            if (start, end, entry.feature) in seen:
+            entry = entries[target.entry]
+            found = (start, end, entry.feature)
+            if found in seen:
                 continue
-            seen.add((start, end, entry.feature))
+            seen.add(found)
             if norm.count('"', start, end) % 2 and start > 0 and norm[start - 1] == '"':
                 start -= 1  # «Xitoy-Qirg‘iziston-O‘zbekiston» temiryo‘li: both marks, not one
             first, stop = offsets.span(start, end)
