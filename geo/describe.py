@@ -43,6 +43,7 @@ class Card:
     figures: list[MetricGroup]  # the sources' figures side by side, with what we measured
     branches: int = 1  # the lines a route is drawn as (a network has several)
     main_line_km: float | None = None  # a network's main east–west line (geo.measure)
+    no_passage_reason: str | None = None  # why no source mentions it (the curators' note)
 
 
 def feature_card(atlas: Atlas, feature_id: str) -> Card:
@@ -94,6 +95,7 @@ def feature_card(atlas: Atlas, feature_id: str) -> Card:
         geometry_source=p.geometry_source,
         geometry_source_url=p.geometry_source_url,
         description=p.description,
+        no_passage_reason=p.no_passage_reason,
         members=list(zip(members["id"], members["name"], strict=True)),
         waypoints=[(w, atlas.props[w].name) for w in p.waypoints if w in atlas.props],
         figures=feature_figures(atlas, feature_id, length, crossings),

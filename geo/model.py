@@ -179,6 +179,9 @@ class FeatureProperties(Strict):
     geometry_source_url: str | None = None
     waypoints: tuple[str, ...] = ()
     description: str = Field(min_length=1)
+    # Why no passage of the sources mentions the feature (a junction the drawing needs that no
+    # source names); the card says it where the passages would be.
+    no_passage_reason: str | None = Field(default=None, min_length=3)
 
     @field_validator("status_as_of")
     @classmethod

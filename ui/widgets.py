@@ -530,7 +530,7 @@ def selection_panel(atlas: Atlas, sel: Selection, event: EventPart | None) -> No
         if len(sel.passages):
             st.markdown(f"**{len(sel.passages)} passage(s) mention it**")
         else:
-            st.caption("No passage of the sources mentions it yet.")
+            st.caption(c.no_passage_reason or "No passage of the sources mentions it yet.")
         blocks = [
             passage_block(atlas, p._asdict(), p.spans, speakers=p.speakers)
             for p in sel.passages.itertuples(index=False)
