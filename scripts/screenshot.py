@@ -17,6 +17,7 @@ size (the time views in ``docs/screenshots/`` are made this way: README.md, Deve
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -71,6 +72,13 @@ def main() -> int:
         default=[],
         metavar="NAME=PATH?QUERY@WxH",
         help="shoot only this view (repeatable), e.g. 'map-2024=?asof=2024-01-01@1400x900'",
+    )
+    ap.add_argument(
+        "--click",
+        default=None,
+        metavar="TEXT",
+        help="with --view: click the tab whose label starts with TEXT before the shot "
+        "(e.g. 'Figures' for a card's figures)",
     )
     ap.add_argument(
         "--docs",
@@ -134,6 +142,9 @@ def shoot_views(args: argparse.Namespace) -> int:
             if where.startswith("?") or not where:
                 wait_for_map(page)
             settle(page)
+            if args.click:
+                page.get_by_role("tab", name=re.compile(rf"^{re.escape(args.click)}")).click()
+                settle(page)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)
             print(target)
