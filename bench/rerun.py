@@ -34,7 +34,11 @@ NAIVE = ROOT / "bench" / "naive_dashboard.py"
 COUNTRIES = (["KZ"], ["KG"])
 ROUTES = {"real": ("cku_railway", "tianjin_freight")}
 SYNTHETIC_ROUTES = ("syn_route_0050", "syn_route_0051")
-GOAL_MS, GOAL_SPEEDUP = 100.0, 5.0
+# Issue 15: at 100×, a rerun after a filter within 150 ms and after a selection within 100 ms, and
+# 10× faster than the naive app; 5× on the real data (and at 10×, issue 5's goal).
+GOAL_MS = {"filter": 150.0, "select": 100.0}
+GOAL_SPEEDUP = {"100x": 10.0}
+GOAL_SPEEDUP_ELSE = 5.0
 
 
 def _run(at, cpu: list[float] | None = None) -> float:
@@ -206,16 +210,20 @@ def main(argv: list[str] | None = None) -> int:
         d, nv = results["dashboard"], results["naive"]
         for case in ("filter", "select"):
             speedup = nv[case] / d[case]
+            wanted = GOAL_SPEEDUP.get(label, GOAL_SPEEDUP_ELSE)
             goals.append(
                 [
                     label,
                     case,
                     d[case],
                     d[f"{case}_cpu"],
-                    goal(d[case] <= GOAL_MS) if label == "100x" else "(goal is for 100x)",
+                    f"≤ {GOAL_MS[case]:.0f} ms: {goal(d[case] <= GOAL_MS[case])}"
+                    if label == "100x"
+                    else "(goal is for 100x)",
                     f"{speedup:.1f}×",
                     f"{nv[case + '_cpu'] / d[case + '_cpu']:.1f}×",
-                    goal(speedup >= GOAL_SPEEDUP),
+                    f"≥ {wanted:.0f}×",
+                    goal(speedup >= wanted),
                 ]
             )
     if folders_for_runs:
@@ -246,10 +254,11 @@ def main(argv: list[str] | None = None) -> int:
                 "rerun after",
                 "dashboard ms",
                 "dashboard CPU ms",
-                f"≤ {GOAL_MS:.0f} ms",
+                "time goal (100×)",
                 "naive / dashboard",
                 "(CPU)",
-                "≥ 5×",
+                "goal",
+                "status",
             ],
             goals,
         )
