@@ -8,7 +8,8 @@ all its work for each session (it runs the script, builds and sends the map) but
 does not draw the map: Leaflet's script is blocked, because drawing the 100× map takes Chromium
 about a minute per page and twenty of them would take longer than the benchmark should. The server's resident memory is read (psutil if installed, else
 ``/proc/<pid>/status``) before any session, after 1, 5, 10 and 20 sessions, and 10 s after all
-of them are closed.
+of them are closed. Issue 15's target: at 100×, the RSS with 20 sessions at most twice the RSS
+with one.
 
     python -m bench.memory [--quick] [--scales 10 100] [--sessions 20]
 """
@@ -21,11 +22,12 @@ import time
 from pathlib import Path
 
 from bench.browser import TIMEOUT_MS
-from bench.common import data_folders, footer, header, print_table, served_app
+from bench.common import data_folders, footer, goal, header, print_table, served_app
 from devtools.browser import launch_chromium, offline_context, wait_idle
 from devtools.serve import StreamlitServer
 
 CHECKPOINTS = (1, 5, 10, 20)
+GOAL_RATIO = 2.0  # issue 15: at 100×, RSS with 20 sessions at most twice the RSS with one
 
 
 def measure(browser, folder: Path, sessions: int) -> dict[str, float]:
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     sessions = 5 if args.quick else args.sessions
     header("Server memory with browser sessions open", "bench.memory")
     marks = [str(n) for n in CHECKPOINTS if n < sessions] + [str(sessions)]
-    rows = []
+    rows, goals = [], []
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
@@ -74,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
                 r = measure(browser, folder, sessions)
                 per_session = (r[str(sessions)] - r["1"]) / max(sessions - 1, 1)
                 rows.append([label, r["idle"], *(r[m] for m in marks), per_session, r["closed"]])
+                ratio = r[str(sessions)] / r["1"]
+                goals.append(
+                    [
+                        label,
+                        f"{r[str(sessions)]:,.0f} / {r['1']:,.0f} MiB = {ratio:.2f}×",
+                        goal(ratio <= GOAL_RATIO) if label == "100x" else "(goal is for 100x)",
+                    ]
+                )
         finally:
             browser.close()
     print_table(
@@ -85,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             "10 s after closing all MiB",
         ],
         rows,
+    )
+    print_table(
+        ["data", f"RSS with {sessions} sessions / with 1", f"≤ {GOAL_RATIO:.0f}× (at 100×)"], goals
     )
     footer()
     return 0
