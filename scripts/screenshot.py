@@ -143,7 +143,9 @@ def shoot_views(args: argparse.Namespace) -> int:
                 wait_for_map(page)
             settle(page)
             if args.click:
-                page.get_by_role("tab", name=re.compile(rf"^{re.escape(args.click)}")).click()
+                tab = page.get_by_role("tab", name=re.compile(rf"^{re.escape(args.click)}"))
+                tab.click()
+                tab.evaluate("el => el.scrollIntoView({block: 'start'})")  # inside its panel
                 settle(page)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)
