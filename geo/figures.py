@@ -97,6 +97,22 @@ class MetricGroup:
     measured: str | None
 
     @property
+    def summary(self) -> str:
+        """The values side by side, each once, with how many sources give it when more than one
+        ("523 km (4 sources) · 532.53 km"), newest value first.
+
+        >>> v = lambda t: SourcedValue(t, t, 0.0, "", "", "", "", "", "", 0, 0)
+        >>> g = MetricGroup("length", "Length", "km",
+        ...                 tuple(map(v, ["523 km", "523 km", "532.53 km", "523 km"])), 0.02, None)
+        >>> g.summary
+        '523 km (3 sources) · 532.53 km'
+        """
+        counts: dict[str, int] = {}
+        for v in self.values:
+            counts[v.text] = counts.get(v.text, 0) + 1
+        return " · ".join(f"{t} ({n} sources)" if n > 1 else t for t, n in counts.items())
+
+    @property
     def flag(self) -> str | None:
         """ "sources differ by up to 15%", "sources agree", or None for a single value."""
         if self.spread is None:

@@ -46,16 +46,19 @@ PAGES = {
 }
 
 DOC_VIEWS = {
-    # name: (path and query, viewport) — the views the docs show beside the pages themselves
-    "map-asof-2000": ("?asof=2000-12-31", "desktop"),
-    "map-asof-2020": ("?asof=2020-12-31", "desktop"),
-    "map-asof-2025": ("?asof=2025-12-31&sel=cku_railway", "desktop"),
-    "changes-since-2025": ("Changes?since=2025-01-01", "desktop"),
-    "cku-card-phone": ("?sel=cku_railway", "phone"),
-    "speaker-card": ("?who=zhu_yongbiao", "desktop"),
-    "search-khorgos": ("?q=Khorgos", "desktop"),
+    # name: (path and query, window — a viewport's name for the whole page, or WxH for one
+    # window's worth —, the tab to open first or None)
+    "map-asof-2000": ("?asof=2000-12-31", "desktop", None),
+    "map-asof-2020": ("?asof=2020-12-31", "desktop", None),
+    "map-asof-2025": ("?asof=2025-12-31&sel=cku_railway", "desktop", None),
+    "changes-since-2025": ("Changes?since=2025-01-01", "1400x1400", None),
+    "cku-card": ("?sel=cku_railway", "1400x1400", "Figures"),
+    "cku-card-phone": ("?sel=cku_railway", "390x2400", None),
+    "speaker-card": ("?who=sadyr_japarov", "1400x1200", None),
+    "timeline": ("?from=1990-01-01", "1400x2000", None),
+    "search-khorgos": ("?q=Khorgos", "1400x1400", None),
 }
-"""Named views for the docs (``--docs``), each shot whole, as ``<name>.png``."""
+"""Named views for the docs (``--docs``), each as ``<name>.png``."""
 
 
 def main() -> int:
@@ -110,18 +113,37 @@ def main() -> int:
                 full_screenshot(page, target)
                 print(target)
             ctx.close()
-        for name, (where, vp) in DOC_VIEWS.items() if args.docs else ():
-            ctx = offline_context(browser, **VIEWPORTS[vp])
+        for name, (where, window, tab) in DOC_VIEWS.items() if args.docs else ():
+            whole = window in VIEWPORTS
+            if whole:
+                ctx = offline_context(browser, **VIEWPORTS[window])
+            else:
+                width, height = (int(n) for n in window.split("x"))
+                ctx = offline_context(browser, viewport={"width": width, "height": height})
             page = ctx.new_page()
             open_app(page, f"{server.url}/{where}")
             if where.startswith("?"):
                 wait_for_map(page)
             settle(page)
-            full_screenshot(page, out / f"{name}.png")
-            print(out / f"{name}.png")
+            if tab:
+                open_tab(page, tab)
+            target = out / f"{name}.png"
+            if whole:
+                full_screenshot(page, target)
+            else:
+                page.screenshot(path=str(target))
+            print(target)
             ctx.close()
         browser.close()
     return 0
+
+
+def open_tab(page, label: str) -> None:
+    """Click the tab whose label starts with ``label`` and scroll it to the top of its panel."""
+    tab = page.get_by_role("tab", name=re.compile(rf"^{re.escape(label)}"))
+    tab.click()
+    tab.evaluate("el => el.scrollIntoView({block: 'start'})")  # inside its panel
+    settle(page)
 
 
 def shoot_views(args: argparse.Namespace) -> int:
@@ -143,10 +165,7 @@ def shoot_views(args: argparse.Namespace) -> int:
                 wait_for_map(page)
             settle(page)
             if args.click:
-                tab = page.get_by_role("tab", name=re.compile(rf"^{re.escape(args.click)}"))
-                tab.click()
-                tab.evaluate("el => el.scrollIntoView({block: 'start'})")  # inside its panel
-                settle(page)
+                open_tab(page, args.click)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)
             print(target)

@@ -451,7 +451,7 @@ def figures_html(groups: list[MetricGroup]) -> str:
     source, date and quote, and what we measured (escaped HTML)."""
     out = []
     for g in groups:
-        values = " · ".join(v.text for v in g.values) or "no source in the atlas states it"
+        values = g.summary or "no source in the atlas states it"
         flag = f" — <span class='ca-flag'>{safe_text(g.flag)}</span>" if g.flag else ""
         items = "".join(
             f"<li>{safe_text(v.text)} — {safe_text(v.publisher)}, as of {safe_text(v.as_of)}: "
