@@ -7,7 +7,7 @@
  *     AtlasMap.create(map, config)
  * where config names the map's parts (meta: the look and the legend; outlines, routes, sites:
  * GeoJSON FeatureCollections), each either inline or as the URL of a content-hashed static file
- * that the browser fetches once and keeps (geo/draw/files.py). Every Streamlit rerun then sends
+ * that the browser fetches once and keeps (geo/publish.py). Every Streamlit rerun then sends
  * only a small state (geo/draw/state.py, st_folium's feature group) that calls
  *     AtlasMap.apply(state)
  * state = {
