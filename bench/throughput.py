@@ -164,6 +164,18 @@ def run_sources(linker, reps: int = 3) -> dict[str, float]:
     }
 
 
+_TIMING_COLUMNS = (
+    "MB",
+    "link CPU s",
+    "link MB/s",
+    "mentions",
+    "dates CPU s",
+    "dates MB/s",
+    "dates",
+)
+"""The columns after a table's first: its size and what :func:`_timings` gives."""
+
+
 def _timings(r: dict[str, float]) -> list[float]:
     """Seconds, MB/s and count found, of the linker and then of the date finder."""
     return [
@@ -222,16 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([f"{count:,}", f"{r['mb']:.1f}", *_timings(r)])
     print(f"Linker: 100× gazetteer, {len(gazetteers['100x']._entries):,} aliases.\n")
     print_table(
-        [
-            "articles",
-            "MB",
-            "link CPU s",
-            "link MB/s",
-            "mentions",
-            "dates CPU s",
-            "dates MB/s",
-            "dates",
-        ],
+        ["articles", *_TIMING_COLUMNS],
         rows,
     )
 
@@ -282,16 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         "CPU seconds, the fewest of three passes.\n"
     )
     print_table(
-        [
-            "texts",
-            "MB",
-            "link CPU s",
-            "link MB/s",
-            "mentions",
-            "dates CPU s",
-            "dates MB/s",
-            "dates",
-        ],
+        ["texts", *_TIMING_COLUMNS],
         [[src["texts"], f"{src['mb']:.2f}", *_timings(src)]],
     )
     long_runs = run_long(long_mb, targets, gazetteers["100x"])
